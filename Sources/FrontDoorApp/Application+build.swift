@@ -1,0 +1,118 @@
+import FrontDoorDomain
+import FrontDoorJobs
+import FrontDoorPersistence
+import FrontDoorWeb
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// What start-up does to the database before serving.
+public struct StartupOptions: Sendable {
+    /// Apply pending migrations (otherwise refuse to start while any are pending).
+    public var migrate: Bool
+    /// On a database with no council, create the demo council and its staff.
+    public var seedDemoWhenEmpty: Bool
+
+    public init(migrate: Bool = true, seedDemoWhenEmpty: Bool = true) {
+        self.migrate = migrate
+        self.seedDemoWhenEmpty = seedDemoWhenEmpty
+    }
+}
+
+/// Told to whoever started the server once it is listening.
+public struct ServerStarted: Sendable {
+    /// The address people should use (BASE_URL).
+    public var baseURL: String
+    /// The port actually bound (differs from the configured one when that was 0).
+    public var port: Int
+    public var demoSignIns: [StaffAccount]
+    public var demoPassword: String
+}
+
+public enum StartupError: Error, CustomStringConvertible {
+    case pendingMigrations([String])
+
+    public var description: String {
+        switch self {
+        case .pendingMigrations(let names):
+            "the database needs \(names.count) migration(s) (\(names.joined(separator: ", "))): run `frontdoor migrate` or start without --no-migrate"
+        }
+    }
+}
+
+/// Builds the whole application: checks the configuration's folders, opens and prepares the
+/// database, and wires the web server with the background services. The CLI and the tests
+/// both start FrontDoor through this one function.
+public func buildApplication(
+    _ configuration: AppConfiguration,
+    options: StartupOptions = StartupOptions(),
+    logger providedLogger: Logger? = nil,
+    onServerRunning: @escaping @Sendable (ServerStarted) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    var logger = providedLogger ?? Logger(label: "frontdoor")
+    if providedLogger == nil { logger.logLevel = configuration.logLevel }
+
+    if configuration.needsDataDirectory {
+        try DataDirectory.prepare(configuration.dataDirectory)
+    }
+    let sessionSecret = try SessionSecretStore.resolve(configuration.sessionSecret, dataDirectory: configuration.dataDirectory)
+    let metricsRegistry = ProcessMetrics.registry
+    let templates = try await TemplateLibrary.load()
+    let assets = try StaticAssets.load()
+
+    let database = try await Database.open(configuration.database, poolSize: configuration.databasePoolSize, logger: logger)
+    do {
+        let demoSignIns = try await prepare(database, configuration: configuration, options: options, logger: logger)
+        let web = WebDependencies(
+            database: database, templates: templates, assets: assets, metricsRegistry: metricsRegistry,
+            showsDeveloperErrorDetail: !configuration.isProduction,
+            sendsStrictTransportSecurity: configuration.isProduction && configuration.baseURL.hasPrefix("https://"),
+            sessionSecret: sessionSecret)
+        let jobs = JobScheduler(jobs: [SQLiteMaintenanceJob(database: database)], logger: logger)
+        let baseURL = configuration.baseURL
+        return Application(
+            responder: buildWebResponder(web),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "FrontDoor"),
+            services: [DatabaseCloser(database: database), jobs],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                await onServerRunning(ServerStarted(baseURL: baseURL, port: port, demoSignIns: demoSignIns,
+                                                    demoPassword: DemoCouncil.password))
+            },
+            logger: logger)
+    } catch {
+        await database.close()
+        throw error
+    }
+}
+
+/// Migrates (or checks nothing is pending) and seeds the demo council when the database is empty.
+/// Returns the demo sign-ins, if the demo council exists.
+private func prepare(_ database: Database, configuration: AppConfiguration, options: StartupOptions,
+                     logger: Logger) async throws -> [StaffAccount] {
+    let migrator = Migrator(database: database, logger: logger)
+    if options.migrate {
+        try await migrator.migrate()
+    } else {
+        let pending = try await migrator.pending()
+        guard pending.isEmpty else { throw StartupError.pendingMigrations(pending) }
+    }
+    let hasher = PasswordHasher(cost: configuration.passwordHashCost)
+    if options.seedDemoWhenEmpty, try await CouncilRepository(database: database).count() == 0 {
+        logger.info("Empty database: creating the demo council")
+        try await DemoSeeder(database: database, hasher: hasher).seed()
+    }
+    return try await StaffAccountRepository(database: database, hasher: hasher).demoAccounts()
+}
+
+/// Closes the database pool after the server has stopped taking requests
+/// (services shut down in reverse order, so the server goes first).
+struct DatabaseCloser: Service {
+    let database: Database
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await database.close()
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import FrontDoorPersistence
+import Logging
+
+/// Everything FrontDoor reads from its environment, checked before anything is written.
+/// See the README's configuration table; defaults suit a developer's machine.
+public struct AppConfiguration: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        case development, production
+    }
+
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public enum SessionSecret: Sendable, Equatable {
+        case provided(String)
+        /// Development only: generated once and kept in the data folder.
+        case keptInDataDirectory
+    }
+
+    public var mode: Mode
+    public var dataDirectory: String
+    public var database: DatabaseLocation
+    /// True when `database` is the default SQLite file inside `dataDirectory`.
+    public var usesDefaultDatabase: Bool
+    public var host: String
+    public var port: Int
+    public var baseURL: String
+    public var logLevel: Logger.Level
+    public var logFormat: LogFormat
+    public var sessionSecret: SessionSecret
+    public var databasePoolSize: Int
+    /// bcrypt cost for staff passwords; lowered only by tests.
+    public var passwordHashCost: UInt8 = 12
+
+    public static let minimumSessionSecretLength = 32
+
+    public var isProduction: Bool { mode == .production }
+
+    /// Reads the configuration. Throws a `ConfigurationError` naming the first bad variable.
+    public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+
+        let mode = try parseChoice(value("FRONTDOOR_ENV"), variable: "FRONTDOOR_ENV", default: Mode.development)
+        let dataDirectory = value("DATA_DIR") ?? "./data"
+
+        let database: DatabaseLocation
+        if let url = value("DATABASE_URL") {
+            do {
+                database = try DatabaseLocation.parse(url)
+            } catch {
+                throw ConfigurationError(variable: "DATABASE_URL", problem: error.description)
+            }
+        } else {
+            database = .sqlite(path: dataDirectory + "/frontdoor.sqlite")
+        }
+
+        let port: Int
+        if let text = value("PORT") {
+            guard let number = Int(text), (1...65535).contains(number) else {
+                throw ConfigurationError(variable: "PORT", problem: "must be a whole number from 1 to 65535, not \"\(text)\"")
+            }
+            port = number
+        } else {
+            port = 8080
+        }
+
+        let host = value("HOST") ?? (mode == .production ? "0.0.0.0" : "127.0.0.1")
+
+        let baseURL: String
+        if let text = value("BASE_URL") {
+            guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > "https://".count,
+                  !text.contains(where: \.isWhitespace) else {
+                throw ConfigurationError(variable: "BASE_URL", problem: "must be an http:// or https:// address such as https://reports.example.gov.uk, not \"\(text)\"")
+            }
+            baseURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+        } else {
+            baseURL = "http://localhost:\(port)"
+        }
+
+        let logLevel: Logger.Level
+        if let text = value("LOG_LEVEL") {
+            guard let level = Logger.Level(rawValue: text.lowercased()) else {
+                let choices = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(variable: "LOG_LEVEL", problem: "must be one of \(choices), not \"\(text)\"")
+            }
+            logLevel = level
+        } else {
+            logLevel = .info
+        }
+        let logFormat = try parseChoice(value("LOG_FORMAT"), variable: "LOG_FORMAT", default: LogFormat.text)
+
+        let sessionSecret: SessionSecret
+        if let secret = value("SESSION_SECRET") {
+            guard secret.count >= minimumSessionSecretLength else {
+                throw ConfigurationError(variable: "SESSION_SECRET", problem: "must be at least \(minimumSessionSecretLength) characters long")
+            }
+            sessionSecret = .provided(secret)
+        } else if mode == .production {
+            throw ConfigurationError(variable: "SESSION_SECRET", problem: "is required in production: set it to a random string of at least \(minimumSessionSecretLength) characters")
+        } else {
+            sessionSecret = .keptInDataDirectory
+        }
+
+        let poolSize: Int
+        if let text = value("DATABASE_POOL_SIZE") {
+            guard let number = Int(text), (1...1000).contains(number) else {
+                throw ConfigurationError(variable: "DATABASE_POOL_SIZE", problem: "must be a whole number from 1 to 1000, not \"\(text)\"")
+            }
+            poolSize = number
+        } else {
+            poolSize = 10
+        }
+
+        return AppConfiguration(
+            mode: mode, dataDirectory: dataDirectory, database: database, usesDefaultDatabase: value("DATABASE_URL") == nil,
+            host: host, port: port, baseURL: baseURL, logLevel: logLevel, logFormat: logFormat,
+            sessionSecret: sessionSecret, databasePoolSize: poolSize)
+    }
+
+    private static func parseChoice<Choice: RawRepresentable & CaseIterable>(
+        _ text: String?, variable: String, default fallback: Choice
+    ) throws(ConfigurationError) -> Choice where Choice.RawValue == String {
+        guard let text else { return fallback }
+        guard let choice = Choice(rawValue: text.lowercased()) else {
+            let choices = Choice.allCases.map(\.rawValue).joined(separator: " or ")
+            throw ConfigurationError(variable: variable, problem: "must be \(choices), not \"\(text)\"")
+        }
+        return choice
+    }
+
+    /// Whether start-up must create or write to the data folder.
+    public var needsDataDirectory: Bool {
+        usesDefaultDatabase || sessionSecret == .keptInDataDirectory
+    }
+}

@@ -1,0 +1,130 @@
+@preconcurrency import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// The one door to the database. Repositories take a `Database` and use `sql` for single
+/// statements or `transaction` for units of work that must all happen or none.
+public final class Database: Sendable {
+    public let kind: DatabaseKind
+    public let location: DatabaseLocation
+    /// Pool-backed: each statement borrows a connection.
+    public let sql: any SQLDatabase
+    let usage: PoolUsage
+    private let closePool: @Sendable () async throws -> Void
+
+    private init(kind: DatabaseKind, location: DatabaseLocation, sql: any SQLDatabase, usage: PoolUsage,
+                 closePool: @escaping @Sendable () async throws -> Void) {
+        self.kind = kind
+        self.location = location
+        self.sql = sql
+        self.usage = usage
+        self.closePool = closePool
+    }
+
+    /// Opens the pool and proves the database answers, so a wrong `DATABASE_URL` fails at
+    /// start-up with a clear reason rather than on the first resident's request.
+    public static func open(_ location: DatabaseLocation, poolSize: Int = 10, logger: Logger) async throws(DatabaseOpenError) -> Database {
+        let database: Database
+        switch location {
+        case .sqlite(let path):
+            database = try openSQLite(path: path, location: location, logger: logger)
+        case .postgres(let url):
+            database = try openPostgres(url: url, location: location, poolSize: poolSize, logger: logger)
+        }
+        do {
+            try await database.ping()
+        } catch {
+            await database.close()
+            switch location {
+            case .sqlite(let path):
+                throw .cannotOpenFile(path: path, reason: describe(error))
+            case .postgres:
+                throw .unreachable(location: location.description, reason: describe(error))
+            }
+        }
+        return database
+    }
+
+    private static func openSQLite(path: String, location: DatabaseLocation, logger: Logger) throws(DatabaseOpenError) -> Database {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateFolder(path: folder, reason: describe(error))
+        }
+        // One connection: SQLite allows one writer at a time, so a single pooled connection
+        // serialises writes without "database is locked" retries. PostgreSQL is for concurrency.
+        let pool = EventLoopGroupConnectionPool(
+            source: TunedSQLiteSource(path: path), maxConnectionsPerEventLoop: 1,
+            requestTimeout: .seconds(30), logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
+        let usage = PoolUsage(kind: .sqlite, size: 1)
+        let sql = PooledSQLDatabase(pool: pool, makeSQL: { $0.sql() }, logger: logger, dialect: SQLiteDialect(), usage: usage)
+        return Database(kind: .sqlite, location: location, sql: sql, usage: usage, closePool: { try await pool.shutdownAsync() })
+    }
+
+    private static func openPostgres(url: String, location: DatabaseLocation, poolSize: Int, logger: Logger) throws(DatabaseOpenError) -> Database {
+        let configuration: SQLPostgresConfiguration
+        do {
+            configuration = try SQLPostgresConfiguration(url: url)
+        } catch {
+            throw .unreachable(location: location.description, reason: "the URL could not be read (\(describe(error)))")
+        }
+        let group = MultiThreadedEventLoopGroup.singleton
+        let loops = Array(group.makeIterator()).count
+        let pool = EventLoopGroupConnectionPool(
+            source: PostgresConnectionSource(sqlConfiguration: configuration),
+            maxConnectionsPerEventLoop: max(1, poolSize / max(1, loops)),
+            requestTimeout: .seconds(10), logger: logger, on: group)
+        let usage = PoolUsage(kind: .postgres, size: max(1, poolSize / max(1, loops)) * loops)
+        let sql = PooledSQLDatabase(pool: pool, makeSQL: { $0.sql() }, logger: logger, dialect: PostgresDialect(), usage: usage)
+        return Database(kind: .postgres, location: location, sql: sql, usage: usage, closePool: { try await pool.shutdownAsync() })
+    }
+
+    /// Runs `body` on one connection inside a transaction: committed if it returns, rolled back if it throws.
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        // SQLite: IMMEDIATE takes the write lock at the start, so two transactions never
+        // deadlock upgrading from read to write. PostgreSQL's plain BEGIN is right there.
+        let begin = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await sql.withSession { connection in
+            try await connection.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(connection)
+                try await connection.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await connection.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// A trivial query: the readiness check and the start-up connection check.
+    public func ping() async throws {
+        _ = try await sql.raw("SELECT 1 AS ok").first()
+    }
+
+    /// Connections currently borrowed from the pool.
+    public var connectionsInUse: Int { usage.current }
+
+    public func close() async {
+        try? await closePool()
+    }
+}
+
+/// The most specific human-readable reason an error carries. PostgresNIO hides details in
+/// `description` to avoid leaking data into logs; the operator needs them at start-up.
+func describe(_ error: any Error) -> String {
+    if let psql = error as? PSQLError {
+        if let message = psql.serverInfo?[.message] { return message }
+        if let underlying = psql.underlying { return describe(underlying) }
+        return "\(psql.code)"
+    }
+    if let io = error as? IOError { return io.description }
+    if error is ConnectionPoolTimeoutError { return "timed out waiting for a connection" }
+    return String(describing: error)
+}

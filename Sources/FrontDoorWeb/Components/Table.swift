@@ -1,0 +1,30 @@
+/// GOV.UK table. Numeric columns are right-aligned in both head and body.
+public struct Table: Sendable {
+    public struct Cell: Sendable {
+        public var text: String
+        public var isNumeric: Bool
+        public var isHeader: Bool
+    }
+
+    public struct Row: Sendable {
+        public var cells: [Cell]
+    }
+
+    public var caption: String?
+    public var captionClasses: String
+    public var head: [Cell]
+    public var rows: [Row]
+
+    /// `numericColumns` are indexes; the first cell of each row is a row header when `firstCellIsHeader`.
+    public init(caption: String?, captionClasses: String = "fd-table__caption--m", head: [String],
+                rows: [[String]], numericColumns: Set<Int> = [], firstCellIsHeader: Bool = false) {
+        self.caption = caption
+        self.captionClasses = captionClasses
+        self.head = head.enumerated().map { Cell(text: $1, isNumeric: numericColumns.contains($0), isHeader: true) }
+        self.rows = rows.map { row in
+            Row(cells: row.enumerated().map { index, text in
+                Cell(text: text, isNumeric: numericColumns.contains(index), isHeader: firstCellIsHeader && index == 0)
+            })
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import FrontDoorDomain
+import Hummingbird
+import NIOConcurrencyHelpers
+
+/// The request context for public pages (residents). Staff pages get their own context
+/// with the signed-in account, so a handler's type says who can reach it.
+public struct ResidentRequestContext: RequestContext, CouncilScopedContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Shared by every copy of this context, so middleware further out (the error pages)
+    /// sees the council that middleware further in resolved.
+    public let councilBox: CouncilBox
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.councilBox = CouncilBox()
+    }
+}
+
+/// A context that carries the council the request is for.
+public protocol CouncilScopedContext: RequestContext {
+    var councilBox: CouncilBox { get }
+}
+
+extension CouncilScopedContext {
+    /// How the council was chosen, once `CouncilResolutionMiddleware` has run.
+    public var councilSelection: CouncilSelection? { councilBox.selection }
+
+    /// The chosen council, when there is one.
+    public var council: Council? {
+        if case .council(let council, _) = councilBox.selection { return council }
+        return nil
+    }
+
+    /// The path prefix that keeps links on the same council: `/c/{slug}` when the council came
+    /// from the path, otherwise empty.
+    public var basePath: String {
+        if case .council(let council, via: .pathPrefix) = councilBox.selection { return "/c/\(council.slug.value)" }
+        return ""
+    }
+}
+
+/// A request-scoped slot for the council selection (see `ResidentRequestContext.councilBox`).
+public final class CouncilBox: Sendable {
+    private let storage = NIOLockedValueBox<(selection: CouncilSelection?, pathSlug: String?)>((nil, nil))
+
+    public init() {}
+
+    public var selection: CouncilSelection? {
+        get { storage.withLockedValue { $0.selection } }
+        set { storage.withLockedValue { $0.selection = newValue } }
+    }
+
+    /// The slug from a `/c/{slug}` prefix, recorded before routing strips the prefix.
+    public var pathSlug: String? {
+        get { storage.withLockedValue { $0.pathSlug } }
+        set { storage.withLockedValue { $0.pathSlug = newValue } }
+    }
+}

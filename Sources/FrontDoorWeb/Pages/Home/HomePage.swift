@@ -1,0 +1,54 @@
+import Foundation
+import FrontDoorDomain
+
+/// The front door: the council's home page, or the list of councils on a shared deployment.
+public struct HomePage: PageModel {
+    public static let template = "home"
+
+    public struct CouncilChoice: Sendable {
+        public var name: String
+        public var href: String
+    }
+
+    public var chrome: PageChrome
+    public var heading: String
+    /// Set when the request is for one council.
+    public var contactDetails: SummaryList?
+    public var councilChoices: [CouncilChoice]
+    public var hasCouncilChoices: Bool
+    public var hasNoCouncils: Bool
+    public var accessibilityHref: String
+
+    public init(selection: CouncilSelection?, chrome: PageChrome, basePath: String) {
+        self.chrome = chrome
+        self.accessibilityHref = SitePath.accessibility.href(basePath: basePath)
+        self.councilChoices = []
+        self.hasNoCouncils = false
+        switch selection {
+        case .council(let council, _):
+            heading = council.name
+            contactDetails = SummaryList(rows: [
+                .init(key: "Phone", value: council.contact.phone),
+                .init(key: "Email", value: council.contact.email),
+                .init(key: "Opening hours", value: council.contact.openingHours),
+                .init(key: "Visit us", value: council.contact.address.replacingCommasWithLines()),
+            ])
+        case .mustChoose(let councils):
+            heading = "Choose your council"
+            contactDetails = nil
+            councilChoices = councils.map { CouncilChoice(name: $0.name, href: "/c/\($0.slug.value)/") }
+        case .noCouncils, .unknownSlug, .none:
+            heading = "FrontDoor is not set up yet"
+            contactDetails = nil
+            hasNoCouncils = true
+        }
+        self.hasCouncilChoices = !councilChoices.isEmpty
+    }
+}
+
+extension String {
+    /// "Civic Centre, Market Street, Kingsmere" → one line each, as addresses are written on envelopes.
+    func replacingCommasWithLines() -> String {
+        split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+    }
+}

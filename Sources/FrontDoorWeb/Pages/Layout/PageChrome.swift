@@ -1,0 +1,50 @@
+/// Everything the base layout needs: the GOV.UK template's parameters (title, language,
+/// header, phase banner, footer) for one council, or for the deployment when no council applies.
+public struct PageChrome: Sendable {
+    public struct FooterLink: Sendable {
+        public var href: String
+        public var text: String
+    }
+
+    public struct PhaseBanner: Sendable {
+        public var tag: String
+        public var feedbackHref: String
+    }
+
+    /// The `<title>`: "Error: " first when the page shows errors (GOV.UK pattern), then page, then council.
+    public var title: String
+    public var lang: String
+    /// The header's name: the council's, or "FrontDoor" before one is chosen.
+    public var serviceOwnerName: String
+    public var homeHref: String
+    public var stylesheetHref: String
+    /// Per-council colours; served as a stylesheet so the Content-Security-Policy can forbid inline styles.
+    public var brandStylesheetHref: String?
+    public var phaseBanner: PhaseBanner
+    public var footerLinks: [FooterLink]
+    public var contact: ContactLines?
+
+    public struct ContactLines: Sendable {
+        public var phone: String
+        public var email: String
+        public var openingHours: String
+        public var address: String
+    }
+
+    public init(pageTitle: String, hasErrors: Bool = false, serviceOwnerName: String, basePath: String,
+                brandStylesheetHref: String?, contact: ContactLines?, lang: String = "en") {
+        let name = pageTitle == serviceOwnerName ? pageTitle : "\(pageTitle) – \(serviceOwnerName)"
+        self.title = (hasErrors ? "Error: " : "") + name
+        self.lang = lang
+        self.serviceOwnerName = serviceOwnerName
+        self.homeHref = basePath + "/"
+        self.stylesheetHref = "/assets/frontdoor.css"
+        self.brandStylesheetHref = brandStylesheetHref
+        self.phaseBanner = PhaseBanner(tag: "Beta", feedbackHref: basePath + "/accessibility#contact")
+        self.footerLinks = [
+            FooterLink(href: basePath + "/accessibility", text: "Accessibility statement"),
+            FooterLink(href: basePath + "/components", text: "Design system components"),
+        ]
+        self.contact = contact
+    }
+}

@@ -1,0 +1,48 @@
+import FrontDoorPersistence
+import Hummingbird
+import Logging
+import Prometheus
+
+/// What the web layer needs from the rest of the application.
+public struct WebDependencies: Sendable {
+    public var database: Database
+    public var templates: TemplateLibrary
+    public var assets: StaticAssets
+    public var metricsRegistry: PrometheusCollectorRegistry
+    /// Development shows what failed on the 500 page; production never does.
+    public var showsDeveloperErrorDetail: Bool
+    public var sendsStrictTransportSecurity: Bool
+    /// Signs session cookies (resident and staff sign-in).
+    public var sessionSecret: String
+
+    public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
+                metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
+                sendsStrictTransportSecurity: Bool, sessionSecret: String) {
+        self.database = database
+        self.templates = templates
+        self.assets = assets
+        self.metricsRegistry = metricsRegistry
+        self.showsDeveloperErrorDetail = showsDeveloperErrorDetail
+        self.sendsStrictTransportSecurity = sendsStrictTransportSecurity
+        self.sessionSecret = sessionSecret
+    }
+}
+
+/// The whole HTTP surface: middleware in the order a request meets it, then the routes,
+/// wrapped so `/c/{slug}/…` reaches the same routes for that council.
+public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPResponder<ResidentRequestContext> {
+    let router = Router(context: ResidentRequestContext.self)
+    let renderer = PageRenderer(templates: dependencies.templates)
+    router.addMiddleware {
+        SecurityHeadersMiddleware(sendsStrictTransportSecurity: dependencies.sendsStrictTransportSecurity)
+        MetricsMiddleware()
+        LogRequestsMiddleware(.info)
+        ErrorPageMiddleware(renderer: renderer, showsDeveloperDetail: dependencies.showsDeveloperErrorDetail)
+        CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))
+    }
+    HealthRoutes(database: dependencies.database).register(on: router)
+    MetricsRoutes(registry: dependencies.metricsRegistry).register(on: router)
+    AssetRoutes(assets: dependencies.assets).register(on: router)
+    PublicPageRoutes(renderer: renderer).register(on: router)
+    return CouncilPathPrefixResponder(router: router.buildResponder())
+}

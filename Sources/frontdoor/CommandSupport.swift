@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import FrontDoorApp
+import FrontDoorPersistence
+import Logging
+
+/// Shared by every command: read the configuration, set up logging, report failures as one line.
+enum CommandSupport {
+    /// Runs a command body; any failure becomes one line on standard error and exit status 1.
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError(message(for: error))
+            throw ExitCode(1)
+        }
+    }
+
+    static func message(for error: any Error) -> String {
+        switch error {
+        case let error as ConfigurationError: error.description
+        case let error as DatabaseOpenError: error.description
+        case let error as StartupError: error.description
+        case let error as any CustomStringConvertible: String(describing: error)
+        default: String(reflecting: error)
+        }
+    }
+
+    static func printError(_ message: String) {
+        let line = "frontdoor: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Written straight to the file descriptor so it appears at once even when stdout is a pipe.
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func loadConfiguration() throws -> AppConfiguration {
+        let configuration = try AppConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
+        bootstrapLogging(configuration)
+        return configuration
+    }
+
+    static func bootstrapLogging(_ configuration: AppConfiguration) {
+        let level = configuration.logLevel
+        switch configuration.logFormat {
+        case .text:
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardOutput(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        case .json:
+            LoggingSystem.bootstrap { label in
+                var handler = JSONLogHandler.standardOutput(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        }
+    }
+
+    static func logger(_ configuration: AppConfiguration) -> Logger {
+        var logger = Logger(label: "frontdoor")
+        logger.logLevel = configuration.logLevel
+        return logger
+    }
+
+    /// Opens the database the configuration names, creating the data folder first when the
+    /// database lives there.
+    static func openDatabase(_ configuration: AppConfiguration) async throws -> Database {
+        if configuration.needsDataDirectory {
+            try DataDirectory.prepare(configuration.dataDirectory)
+        }
+        return try await Database.open(configuration.database, poolSize: configuration.databasePoolSize,
+                                       logger: logger(configuration))
+    }
+
+    /// Runs `body` with an open, migrated database and closes it afterwards.
+    static func withMigratedDatabase(_ configuration: AppConfiguration, _ body: (Database) async throws -> Void) async throws {
+        let database = try await openDatabase(configuration)
+        do {
+            try await Migrator(database: database, logger: logger(configuration)).migrate()
+            try await body(database)
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
+    }
+}

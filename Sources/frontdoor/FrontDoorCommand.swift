@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct FrontDoorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frontdoor",
+        abstract: "FrontDoor: one front door to a council's services, for residents and staff.",
+        discussion: """
+            Settings come from environment variables (DATABASE_URL, PORT, BASE_URL, DATA_DIR, \
+            LOG_LEVEL, LOG_FORMAT, SESSION_SECRET, FRONTDOOR_ENV, HOST, DATABASE_POOL_SIZE); \
+            see the README for each one's meaning and default.
+            """,
+        subcommands: [Serve.self, Migrate.self, SeedDemo.self, CreateAdmin.self, CreateCouncil.self],
+        defaultSubcommand: nil)
+}

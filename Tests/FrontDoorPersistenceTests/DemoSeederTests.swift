@@ -1,0 +1,33 @@
+import FrontDoorDomain
+import FrontDoorPersistence
+import FrontDoorTestSupport
+import Testing
+
+@Suite("The demo council")
+struct DemoSeederTests {
+    @Test("Seeding twice creates the council and staff once, then changes nothing", arguments: TestDatabase.available)
+    func idempotent(database kind: TestDatabase) async throws {
+        try await kind.withMigratedDatabase { database in
+            let seeder = DemoSeeder(database: database, hasher: PasswordHasher(cost: 4))
+            let first = try await seeder.seed()
+            let second = try await seeder.seed()
+            #expect(first.createdCouncil)
+            #expect(first.createdStaff.count == DemoCouncil.staff.count)
+            #expect(second == .init(createdCouncil: false, createdStaff: []))
+            #expect(try await CouncilRepository(database: database).all() == [DemoCouncil.council])
+        }
+    }
+
+    @Test("Demo staff sign in with the published demo password", arguments: TestDatabase.available)
+    func demoPasswordWorks(database kind: TestDatabase) async throws {
+        try await kind.withMigratedDatabase { database in
+            let hasher = PasswordHasher(cost: 4)
+            try await DemoSeeder(database: database, hasher: hasher).seed()
+            let staff = StaffAccountRepository(database: database, hasher: hasher)
+            let admin = try await staff.authenticate(email: "admin@kingsmere.example", councilID: DemoCouncil.council.id,
+                                                     password: DemoCouncil.password)
+            #expect(admin?.role == .administrator)
+            #expect(try await staff.demoAccounts().map(\.email) == DemoCouncil.staff.map(\.email).sorted())
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import FrontDoorApp
+import FrontDoorPersistence
+import FrontDoorTestSupport
+import Hummingbird
+import HummingbirdTesting
+
+/// Builds FrontDoor through `buildApplication`, on a fresh database of the given kind,
+/// after `prepare` has put whatever the test needs into that database.
+func withTestApplication<R: Sendable>(
+    database kind: TestDatabase,
+    mode: AppConfiguration.Mode = .development,
+    seedDemo: Bool = true,
+    setup: TestingSetup = .router,
+    prepare: @escaping @Sendable (Database) async throws -> Void = { _ in },
+    test: @escaping @Sendable (any TestClientProtocol) async throws -> R
+) async throws -> R {
+    try await kind.withFreshLocation { location, folder in
+        let setupDatabase = try await Database.open(location, logger: TestLogger.make())
+        do {
+            try await Migrator(database: setupDatabase, logger: TestLogger.make()).migrate()
+            try await prepare(setupDatabase)
+        } catch {
+            await setupDatabase.close()
+            throw error
+        }
+        await setupDatabase.close()
+        let configuration = try AppConfiguration.testing(database: location, dataDirectory: folder + "/data", mode: mode)
+        let app = try await buildApplication(configuration, options: StartupOptions(seedDemoWhenEmpty: seedDemo),
+                                             logger: TestLogger.make())
+        return try await app.test(setup, test)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import FrontDoorDomain
+
+/// Small named builders so tests say only what matters to them.
+public func makeCouncil(slug: String = "testshire", name: String = "Testshire County Council",
+                        nation: Nation = .englandAndWales, brandColour: String = "#0b3d6b") throws -> Council {
+    try Council(
+        slug: CouncilSlug(slug), name: name, nation: nation, brandColour: BrandColour(brandColour),
+        contact: CouncilContact(email: "contact@\(slug).example", phone: "01632 960 111",
+                                address: "Town Hall, High Street, Testshire TS1 1AA",
+                                websiteURL: "https://www.\(slug).example", openingHours: "Monday to Friday, 9am to 5pm"))
+}
+
+extension Result where Failure == any Error {
+    /// Captures an async throwing call's outcome, so a test can clean up before judging it.
+    public init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
