@@ -34,6 +34,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     let router = Router(context: ResidentRequestContext.self)
     let renderer = PageRenderer(templates: dependencies.templates)
     router.addMiddleware {
+        RequestLogContextMiddleware()
         SecurityHeadersMiddleware(sendsStrictTransportSecurity: dependencies.sendsStrictTransportSecurity)
         MetricsMiddleware()
         LogRequestsMiddleware(.info)

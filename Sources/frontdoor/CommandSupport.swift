@@ -48,17 +48,17 @@ enum CommandSupport {
         let level = configuration.logLevel
         switch configuration.logFormat {
         case .text:
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardOutput(label: label)
+            LoggingSystem.bootstrap({ label, metadataProvider in
+                var handler = StreamLogHandler.standardOutput(label: label, metadataProvider: metadataProvider)
                 handler.logLevel = level
                 return handler
-            }
+            }, metadataProvider: RequestLogContext.metadataProvider)
         case .json:
-            LoggingSystem.bootstrap { label in
-                var handler = JSONLogHandler.standardOutput(label: label)
+            LoggingSystem.bootstrap({ label, metadataProvider in
+                var handler = JSONLogHandler.standardOutput(label: label, metadataProvider: metadataProvider)
                 handler.logLevel = level
                 return handler
-            }
+            }, metadataProvider: RequestLogContext.metadataProvider)
         }
     }
 

@@ -20,6 +20,16 @@ struct MigratorTests {
         }
     }
 
+    @Test("Migrating needs only one connection (it must not wait on a pool it is holding)", arguments: TestDatabase.available)
+    func migratesOnOneConnection(database kind: TestDatabase) async throws {
+        try await kind.withFreshLocation { location, _ in
+            let database = try await Database.open(location, poolSize: 1, logger: TestLogger.make())
+            let result = await Result(catching: { try await Migrator(database: database, logger: TestLogger.make()).migrate() })
+            await database.close()
+            #expect(try result.get() == Migrations.all.map(\.name))
+        }
+    }
+
     @Test("A migration that fails leaves nothing of itself behind and is not recorded", arguments: TestDatabase.available)
     func failedMigrationIsRolledBack(database kind: TestDatabase) async throws {
         struct HalfThenFail: Migration {

@@ -50,6 +50,7 @@ struct PublicPagesTests {
             #expect(page.contains("<title>Design system components – Kingsmere Borough Council</title>"))
             #expect(page.contains(##"href="#email-with-error""##), "error summary links to its field")
             #expect(page.contains(#"aria-describedby="email-with-error-hint email-with-error-error""#))
+            #expect(page.contains(#"spellcheck="false""#), "an explicit false is written, not dropped")
         }
     }
 

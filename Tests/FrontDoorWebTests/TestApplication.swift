@@ -4,6 +4,7 @@ import FrontDoorPersistence
 import FrontDoorTestSupport
 import Hummingbird
 import HummingbirdTesting
+import Logging
 
 /// Builds FrontDoor through `buildApplication`, on a fresh database of the given kind,
 /// after `prepare` has put whatever the test needs into that database.
@@ -12,11 +13,12 @@ func withTestApplication<R: Sendable>(
     mode: AppConfiguration.Mode = .development,
     seedDemo: Bool = true,
     setup: TestingSetup = .router,
+    logger: Logger = TestLogger.make(),
     prepare: @escaping @Sendable (Database) async throws -> Void = { _ in },
     test: @escaping @Sendable (any TestClientProtocol) async throws -> R
 ) async throws -> R {
     try await kind.withFreshLocation { location, folder in
-        let setupDatabase = try await Database.open(location, logger: TestLogger.make())
+        let setupDatabase = try await Database.open(location, poolSize: 1, logger: TestLogger.make())
         do {
             try await Migrator(database: setupDatabase, logger: TestLogger.make()).migrate()
             try await prepare(setupDatabase)
@@ -27,7 +29,7 @@ func withTestApplication<R: Sendable>(
         await setupDatabase.close()
         let configuration = try AppConfiguration.testing(database: location, dataDirectory: folder + "/data", mode: mode)
         let app = try await buildApplication(configuration, options: StartupOptions(seedDemoWhenEmpty: seedDemo),
-                                             logger: TestLogger.make())
+                                             logger: logger)
         return try await app.test(setup, test)
     }
 }

@@ -19,6 +19,9 @@ extension AppConfiguration {
         var configuration = try AppConfiguration.fromEnvironment(environment)
         configuration.port = 0
         configuration.passwordHashCost = 4
+        // Tests run in parallel, each with its own database: small pools keep the test server
+        // within its connection limit.
+        configuration.databasePoolSize = 2
         return configuration
     }
 }

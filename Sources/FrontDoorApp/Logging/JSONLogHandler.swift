@@ -17,8 +17,8 @@ public struct JSONLogHandler: LogHandler {
     }
 
     /// Writes to standard output.
-    public static func standardOutput(label: String) -> JSONLogHandler {
-        JSONLogHandler(label: label) { line in
+    public static func standardOutput(label: String, metadataProvider: Logger.MetadataProvider? = nil) -> JSONLogHandler {
+        JSONLogHandler(label: label, metadataProvider: metadataProvider) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }

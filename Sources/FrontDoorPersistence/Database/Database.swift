@@ -63,7 +63,7 @@ public final class Database: Sendable {
             source: TunedSQLiteSource(path: path), maxConnectionsPerEventLoop: 1,
             requestTimeout: .seconds(30), logger: logger, on: MultiThreadedEventLoopGroup.singleton.next())
         let usage = PoolUsage(kind: .sqlite, size: 1)
-        let sql = PooledSQLDatabase(pool: pool, makeSQL: { $0.sql() }, logger: logger, dialect: SQLiteDialect(), usage: usage)
+        let sql = PooledSQLDatabase(pool: pool, makeSQL: { $0.sql(queryLogLevel: nil) }, logger: logger, dialect: SQLiteDialect(), usage: usage)
         return Database(kind: .sqlite, location: location, sql: sql, usage: usage, closePool: { try await pool.shutdownAsync() })
     }
 
@@ -74,32 +74,44 @@ public final class Database: Sendable {
         } catch {
             throw .unreachable(location: location.description, reason: "the URL could not be read (\(describe(error)))")
         }
+        // The pool keeps connections per event loop; a pool smaller than the number of loops
+        // lives on one loop so that DATABASE_POOL_SIZE is never exceeded.
         let group = MultiThreadedEventLoopGroup.singleton
         let loops = Array(group.makeIterator()).count
+        let loopsUsed = poolSize >= loops ? loops : 1
+        let perLoop = max(1, poolSize / loopsUsed)
         let pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration),
-            maxConnectionsPerEventLoop: max(1, poolSize / max(1, loops)),
-            requestTimeout: .seconds(10), logger: logger, on: group)
-        let usage = PoolUsage(kind: .postgres, size: max(1, poolSize / max(1, loops)) * loops)
-        let sql = PooledSQLDatabase(pool: pool, makeSQL: { $0.sql() }, logger: logger, dialect: PostgresDialect(), usage: usage)
+            maxConnectionsPerEventLoop: perLoop,
+            requestTimeout: .seconds(10), logger: logger, on: loopsUsed == loops ? group : group.next())
+        let usage = PoolUsage(kind: .postgres, size: perLoop * loopsUsed)
+        let sql = PooledSQLDatabase(pool: pool, makeSQL: { $0.sql(queryLogLevel: nil) }, logger: logger, dialect: PostgresDialect(), usage: usage)
         return Database(kind: .postgres, location: location, sql: sql, usage: usage, closePool: { try await pool.shutdownAsync() })
     }
 
     /// Runs `body` on one connection inside a transaction: committed if it returns, rolled back if it throws.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let kind = self.kind
+        return try await sql.withSession { connection in
+            try await Self.transaction(on: connection, kind: kind, body)
+        }
+    }
+
+    /// A transaction on a connection the caller already holds (see `sql.withSession`), for work
+    /// that must keep one connection throughout, such as migrating under a session lock.
+    public static func transaction<R: Sendable>(on connection: any SQLDatabase, kind: DatabaseKind,
+                                                _ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         // SQLite: IMMEDIATE takes the write lock at the start, so two transactions never
         // deadlock upgrading from read to write. PostgreSQL's plain BEGIN is right there.
         let begin = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await sql.withSession { connection in
-            try await connection.raw(SQLQueryString(begin)).run()
-            do {
-                let result = try await body(connection)
-                try await connection.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await connection.raw("ROLLBACK").run()
-                throw error
-            }
+        try await connection.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(connection)
+            try await connection.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await connection.raw("ROLLBACK").run()
+            throw error
         }
     }
 

@@ -18,6 +18,12 @@ struct PooledSQLDatabase<Source: ConnectionPoolSource>: SQLDatabase where Source
     var eventLoop: any EventLoop { pool.eventLoopGroup.any() }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        // Logged here, in the caller's task, so the line carries the request id; the drivers log
+        // later on an event loop, outside it, so their own query logging is switched off.
+        // Bound values are never logged: they hold residents' personal data.
+        if logger.logLevel <= .debug {
+            logger.debug("Executing query", metadata: ["sql": .string(serialize(query).sql)])
+        }
         let usage = self.usage
         let makeSQL = self.makeSQL
         let logger = self.logger

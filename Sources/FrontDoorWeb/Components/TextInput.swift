@@ -10,7 +10,8 @@ public struct TextInput: Sendable {
     public var value: String?
     public var autocomplete: String?
     public var inputmode: String?
-    public var spellcheck: Bool?
+    /// "true" or "false" when set: mustache cannot tell a false Bool from a missing one.
+    public var spellcheckAttribute: String?
     /// A width class such as `fd-input--width-10`; empty for full width.
     public var widthClass: String
 
@@ -28,7 +29,7 @@ public struct TextInput: Sendable {
         self.value = value
         self.autocomplete = autocomplete
         self.inputmode = inputmode
-        self.spellcheck = spellcheck
+        self.spellcheckAttribute = spellcheck.map { $0 ? "true" : "false" }
         self.widthClass = widthClass
     }
 }
