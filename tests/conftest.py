@@ -1,0 +1,151 @@
+"""Fixtures shared by the system and browser suites: FrontDoor servers started as real
+processes, fresh PostgreSQL databases, and a headless Chromium driven by Selenium."""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import requests
+
+FRONTDOOR_BIN = os.environ.get("FRONTDOOR_BIN", "")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def base_env(data_dir: Path, **overrides: str) -> dict:
+    """The environment FrontDoor runs with: a scratch data folder and nothing inherited that
+    could change its behaviour."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in {"DATABASE_URL", "PORT", "HOST", "BASE_URL", "DATA_DIR", "LOG_LEVEL", "LOG_FORMAT",
+                          "SESSION_SECRET", "FRONTDOOR_ENV", "DATABASE_POOL_SIZE"}}
+    env["DATA_DIR"] = str(data_dir)
+    env.update(overrides)
+    return env
+
+
+@dataclass
+class CommandResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def stderr_lines(self) -> list:
+        return [line for line in self.stderr.splitlines() if line.strip()]
+
+
+def run_frontdoor(args: list, env: dict, timeout: float = 120, input_text: str | None = None) -> CommandResult:
+    assert FRONTDOOR_BIN, "FRONTDOOR_BIN must name the frontdoor binary (scripts/test sets it)"
+    completed = subprocess.run([FRONTDOOR_BIN, *args], env=env, capture_output=True, text=True,
+                               timeout=timeout, input=input_text if input_text is not None else "")
+    return CommandResult(completed.returncode, completed.stdout, completed.stderr)
+
+
+@dataclass
+class RunningServer:
+    process: subprocess.Popen
+    base_url: str
+    log_path: Path
+    data_dir: Path
+    extra: dict = field(default_factory=dict)
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def stop(self, timeout: float = 15) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                raise AssertionError("FrontDoor did not stop within %ss of SIGTERM" % timeout)
+        return self.process.returncode
+
+
+def start_server(data_dir: Path, args=("serve",), ready_timeout: float = 90, **env_overrides: str) -> RunningServer:
+    port = free_port()
+    env = base_env(data_dir, PORT=str(port), HOST="127.0.0.1", BASE_URL=f"http://127.0.0.1:{port}", **env_overrides)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = data_dir.parent / f"server-{port}.log"
+    log = open(log_path, "w")
+    process = subprocess.Popen([FRONTDOOR_BIN, *args], env=env, stdout=log, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL)
+    server = RunningServer(process, f"http://127.0.0.1:{port}", log_path, data_dir)
+    deadline = time.monotonic() + ready_timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"FrontDoor exited with {process.returncode} before it was ready:\n{server.output()}")
+        try:
+            if requests.get(server.base_url + "/health/ready", timeout=2).status_code == 200:
+                return server
+        except requests.RequestException:
+            pass
+        time.sleep(0.25)
+    server.stop()
+    raise AssertionError(f"FrontDoor was not ready within {ready_timeout}s:\n{server.output()}")
+
+
+@pytest.fixture
+def scratch(tmp_path) -> Path:
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """One FrontDoor on SQLite with the demo council, shared by the tests that only read."""
+    folder = tmp_path_factory.mktemp("frontdoor")
+    running = start_server(folder / "data")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database on the test server, dropped afterwards."""
+    admin_url = os.environ.get("FRONTDOOR_TEST_POSTGRES_URL")
+    if not admin_url:
+        pytest.skip("FRONTDOOR_TEST_POSTGRES_URL is not set (scripts/test always sets it)")
+    name = "fd_system_" + uuid.uuid4().hex[:12]
+    parts = urlsplit(admin_url)
+    psql = ["psql", "-h", parts.hostname, "-p", str(parts.port or 5432), "-U", parts.username or "postgres", "-d",
+            parts.path.lstrip("/") or "postgres", "-q", "-c"]
+    subprocess.run(psql + [f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    yield urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
+    subprocess.run(psql + [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
+
+
+def make_driver(javascript: bool = True, width: int = 1280, height: int = 900):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never try to download a browser
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     f"--window-size={width},{height}", "--lang=en-GB"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(service=service, options=options)
+
+
+@pytest.fixture(scope="session")
+def driver():
+    browser = make_driver()
+    browser.set_script_timeout(60)
+    yield browser
+    browser.quit()

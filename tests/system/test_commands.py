@@ -1,0 +1,111 @@
+"""The command line: help for every command, migrations, the demo seed and the admin and
+council commands, on SQLite and PostgreSQL."""
+import pytest
+
+from conftest import base_env, run_frontdoor, start_server
+
+COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council"]
+
+
+def test_the_top_level_help_lists_every_command(scratch):
+    result = run_frontdoor(["--help"], base_env(scratch / "data"))
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_explains_itself(scratch, command):
+    result = run_frontdoor([command, "--help"], base_env(scratch / "data"))
+    assert result.returncode == 0, result.stderr
+    assert "USAGE" in result.stdout.upper()
+
+
+def test_migrate_applies_once_then_reports_up_to_date(scratch):
+    env = base_env(scratch / "data")
+    first = run_frontdoor(["migrate"], env)
+    second = run_frontdoor(["migrate"], env)
+    assert first.returncode == 0, first.stderr
+    assert "Applied" in first.stdout
+    assert second.returncode == 0, second.stderr
+    assert "up to date" in second.stdout
+    assert (scratch / "data" / "frontdoor.sqlite").exists()
+
+
+def test_seed_demo_twice_creates_once_and_then_changes_nothing(scratch):
+    env = base_env(scratch / "data")
+    first = run_frontdoor(["seed-demo"], env)
+    second = run_frontdoor(["seed-demo"], env)
+    assert first.returncode == 0, first.stderr
+    assert "Kingsmere Borough Council" in first.stdout
+    assert second.returncode == 0, second.stderr
+    assert "nothing changed" in second.stdout
+
+
+def test_seed_demo_works_on_postgresql(scratch, postgres_url):
+    env = base_env(scratch / "data", DATABASE_URL=postgres_url)
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    again = run_frontdoor(["seed-demo"], env)
+    assert again.returncode == 0, again.stderr
+    assert "nothing changed" in again.stdout
+
+
+def test_create_admin_reads_the_password_from_standard_input(scratch):
+    env = base_env(scratch / "data")
+    run_frontdoor(["seed-demo"], env)
+    result = run_frontdoor(["create-admin", "--email", "Chief@Kingsmere.example", "--name", "Robin Hale"], env,
+                           input_text="a sound passphrase\n")
+    assert result.returncode == 0, result.stderr
+    assert "chief@kingsmere.example" in result.stdout
+    duplicate = run_frontdoor(["create-admin", "--email", "chief@kingsmere.example", "--name", "Robin Hale"], env,
+                              input_text="a sound passphrase\n")
+    assert duplicate.returncode != 0
+    assert len(duplicate.stderr_lines) == 1 and "already exists" in duplicate.stderr
+
+
+def test_create_admin_refuses_a_short_password_and_creates_nothing(scratch):
+    env = base_env(scratch / "data")
+    run_frontdoor(["seed-demo"], env)
+    result = run_frontdoor(["create-admin", "--email", "x@kingsmere.example", "--name", "X"], env, input_text="short\n")
+    assert result.returncode != 0
+    assert "at least 8 characters" in result.stderr
+    again = run_frontdoor(["create-admin", "--email", "x@kingsmere.example", "--name", "X"], env, input_text="long enough now\n")
+    assert again.returncode == 0, again.stderr
+
+
+def test_create_admin_without_any_council_says_what_to_do(scratch):
+    result = run_frontdoor(["create-admin", "--email", "x@example.org", "--name", "X"], base_env(scratch / "data"),
+                           input_text="long enough now\n")
+    assert result.returncode != 0
+    assert "create-council" in result.stderr
+
+
+def test_a_second_council_is_served_under_its_prefix_and_on_its_host_name(scratch):
+    import requests
+    env = base_env(scratch / "data")
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    created = run_frontdoor([
+        "create-council", "--slug", "aldmouth", "--name", "Aldmouth District Council", "--nation", "scotland",
+        "--email", "contact@aldmouth.example", "--phone", "01632 960 500", "--address", "Harbour Road, Aldmouth",
+        "--website", "https://aldmouth.example", "--host-name", "aldmouth.localtest",
+    ], env)
+    assert created.returncode == 0, created.stderr
+    server = start_server(scratch / "data")
+    try:
+        chooser = requests.get(server.base_url + "/", timeout=10).text
+        assert "Choose your council" in chooser
+        prefixed = requests.get(server.base_url + "/c/aldmouth/", timeout=10)
+        assert prefixed.status_code == 200 and "Aldmouth District Council" in prefixed.text
+        by_host = requests.get(server.base_url + "/", headers={"Host": "aldmouth.localtest"}, timeout=10)
+        assert "<title>Aldmouth District Council</title>" in by_host.text
+    finally:
+        server.stop()
+
+
+def test_create_council_refuses_a_brand_colour_too_light_for_white_text(scratch):
+    result = run_frontdoor([
+        "create-council", "--slug", "pale", "--name", "Pale Council", "--nation", "england-and-wales",
+        "--brand-colour", "#ffdd00", "--email", "a@pale.example", "--phone", "1", "--address", "x", "--website", "https://pale.example",
+    ], base_env(scratch / "data"))
+    assert result.returncode != 0
+    assert "4.5:1" in result.stderr
