@@ -41,6 +41,15 @@ struct PasswordRuleTests {
 
     @Test("No composition rules: all lower-case letters are fine")
     func noCompositionRules() { #expect(PasswordRule.check("alllowercaseletters") == nil) }
+
+    @Test("A password on the common list is refused in any letter case; others pass")
+    func commonPasswordsRefused() {
+        let common = CommonPasswords(["password123", "letmein1"])
+        #expect(PasswordRule.check("password123", against: common) == .tooCommon)
+        #expect(PasswordRule.check("PassWord123", against: common) == .tooCommon)
+        #expect(PasswordRule.check("purple tractor lamp", against: common) == nil)
+        #expect(PasswordRule.Problem.tooCommon.description.contains("choose another"))
+    }
 }
 
 @Suite("Staff accounts")

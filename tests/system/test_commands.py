@@ -73,6 +73,14 @@ def test_create_admin_refuses_a_short_password_and_creates_nothing(scratch):
     assert again.returncode == 0, again.stderr
 
 
+def test_create_admin_refuses_one_of_the_most_common_passwords(scratch):
+    env = base_env(scratch / "data")
+    run_frontdoor(["seed-demo"], env)
+    result = run_frontdoor(["create-admin", "--email", "y@kingsmere.example", "--name", "Y"], env, input_text="password123\n")
+    assert result.returncode != 0
+    assert "most common passwords" in result.stderr
+
+
 def test_create_admin_without_any_council_says_what_to_do(scratch):
     result = run_frontdoor(["create-admin", "--email", "x@example.org", "--name", "X"], base_env(scratch / "data"),
                            input_text="long enough now\n")

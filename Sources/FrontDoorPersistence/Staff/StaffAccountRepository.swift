@@ -6,10 +6,12 @@ import SQLKit
 public struct StaffAccountRepository: Sendable {
     let database: Database
     let hasher: PasswordHasher
+    let commonPasswords: CommonPasswords
 
-    public init(database: Database, hasher: PasswordHasher) {
+    public init(database: Database, hasher: PasswordHasher, commonPasswords: CommonPasswords = .none) {
         self.database = database
         self.hasher = hasher
+        self.commonPasswords = commonPasswords
     }
 
     public enum CreateError: Error, Equatable, CustomStringConvertible {
@@ -47,7 +49,7 @@ public struct StaffAccountRepository: Sendable {
     @discardableResult
     public func create(_ account: StaffAccount, password: String, isDemo: Bool = false, at now: Date = Date()) async throws -> StaffAccount {
         guard EmailAddressRule.isPlausible(account.email) else { throw CreateError.invalidEmail(account.email) }
-        if let problem = PasswordRule.check(password) { throw CreateError.weakPassword(problem) }
+        if let problem = PasswordRule.check(password, against: commonPasswords) { throw CreateError.weakPassword(problem) }
         if try await find(email: account.email, councilID: account.councilID) != nil {
             throw CreateError.emailTaken(account.email)
         }

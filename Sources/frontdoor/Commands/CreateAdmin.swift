@@ -29,10 +29,11 @@ struct CreateAdmin: AsyncParsableCommand {
     func run() async throws {
         try await CommandSupport.run {
             let configuration = try CommandSupport.loadConfiguration()
-            let password = try Self.readPassword()
+            let password = try Self.readPassword(commonPasswords: CommonPasswordList.load())
             try await CommandSupport.withMigratedDatabase(configuration) { database in
                 let target = try await CouncilChoice.resolve(slug: council, in: CouncilRepository(database: database))
-                let repository = StaffAccountRepository(database: database, hasher: PasswordHasher(cost: configuration.passwordHashCost))
+                let repository = StaffAccountRepository(database: database, hasher: PasswordHasher(cost: configuration.passwordHashCost),
+                                                        commonPasswords: try CommonPasswordList.load())
                 let account = try await repository.create(
                     StaffAccount(councilID: target.id, email: email, displayName: name, role: .administrator), password: password)
                 CommandSupport.say("Created administrator \(account.email) for \(target.name).")
@@ -44,7 +45,7 @@ struct CreateAdmin: AsyncParsableCommand {
         let description: String
     }
 
-    static func readPassword() throws -> String {
+    static func readPassword(commonPasswords: CommonPasswords) throws -> String {
         let password: String
         if isatty(STDIN_FILENO) == 1 {
             guard let first = getpass("Password (at least \(PasswordRule.minimumLength) characters): "),
@@ -58,7 +59,7 @@ struct CreateAdmin: AsyncParsableCommand {
             }
             password = line
         }
-        if let problem = PasswordRule.check(password) { throw PasswordInputError(description: problem.description) }
+        if let problem = PasswordRule.check(password, against: commonPasswords) { throw PasswordInputError(description: problem.description) }
         return password
     }
 }
