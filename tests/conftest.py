@@ -15,6 +15,9 @@ import pytest
 import requests
 
 FRONTDOOR_BIN = os.environ.get("FRONTDOOR_BIN", "")
+# scripts/test points this at a folder where each running server leaves a pid file, so that
+# servers are stopped even if pytest itself is killed.
+RUN_DIR = os.environ.get("FRONTDOOR_TEST_RUN_DIR", "")
 
 
 def free_port() -> int:
@@ -63,30 +66,53 @@ class RunningServer:
     def output(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
-    def stop(self, timeout: float = 15) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-                raise AssertionError("FrontDoor did not stop within %ss of SIGTERM" % timeout)
-        return self.process.returncode
+    def stop(self, timeout: float = 15, sig: int = signal.SIGTERM) -> int:
+        try:
+            if self.process.poll() is None:
+                self.process.send_signal(sig)
+                try:
+                    self.process.wait(timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait()
+                    raise AssertionError(f"FrontDoor did not stop within {timeout}s of {signal.Signals(sig).name}")
+            return self.process.returncode
+        finally:
+            forget_pid(self.process.pid)
+
+
+def pid_file(pid: int) -> Path | None:
+    return Path(RUN_DIR) / f"server-{pid}.pid" if RUN_DIR else None
+
+
+def remember_pid(pid: int) -> None:
+    path = pid_file(pid)
+    if path is not None:
+        path.write_text(str(pid))
+
+
+def forget_pid(pid: int) -> None:
+    path = pid_file(pid)
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def start_server(data_dir: Path, args=("serve",), ready_timeout: float = 90, **env_overrides: str) -> RunningServer:
+    """Starts `frontdoor serve` on a free loopback port and waits until /health/ready answers 200."""
+    assert FRONTDOOR_BIN, "FRONTDOOR_BIN must name the frontdoor binary (scripts/test sets it)"
     port = free_port()
     env = base_env(data_dir, PORT=str(port), HOST="127.0.0.1", BASE_URL=f"http://127.0.0.1:{port}", **env_overrides)
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir.parent / f"server-{port}.log"
-    log = open(log_path, "w")
-    process = subprocess.Popen([FRONTDOOR_BIN, *args], env=env, stdout=log, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL)
+    with open(log_path, "w") as log:
+        process = subprocess.Popen([FRONTDOOR_BIN, *args], env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL)
+    remember_pid(process.pid)
     server = RunningServer(process, f"http://127.0.0.1:{port}", log_path, data_dir)
     deadline = time.monotonic() + ready_timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
+            forget_pid(process.pid)
             raise AssertionError(f"FrontDoor exited with {process.returncode} before it was ready:\n{server.output()}")
         try:
             if requests.get(server.base_url + "/health/ready", timeout=2).status_code == 200:

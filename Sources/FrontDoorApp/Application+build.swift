@@ -68,6 +68,7 @@ public func buildApplication(
             database: database, templates: templates, assets: assets, metricsRegistry: metricsRegistry,
             showsDeveloperErrorDetail: !configuration.isProduction,
             sendsStrictTransportSecurity: configuration.isProduction && configuration.baseURL.hasPrefix("https://"),
+            usesHTTPS: configuration.baseURL.hasPrefix("https://"),
             sessionSecret: sessionSecret)
         let jobs = JobScheduler(jobs: [SQLiteMaintenanceJob(database: database)], logger: logger)
         let baseURL = configuration.baseURL

@@ -12,18 +12,21 @@ public struct WebDependencies: Sendable {
     /// Development shows what failed on the 500 page; production never does.
     public var showsDeveloperErrorDetail: Bool
     public var sendsStrictTransportSecurity: Bool
+    /// BASE_URL is https: cookies get the Secure attribute.
+    public var usesHTTPS: Bool
     /// Signs session cookies (resident and staff sign-in).
     public var sessionSecret: String
 
     public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
                 metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
-                sendsStrictTransportSecurity: Bool, sessionSecret: String) {
+                sendsStrictTransportSecurity: Bool, usesHTTPS: Bool, sessionSecret: String) {
         self.database = database
         self.templates = templates
         self.assets = assets
         self.metricsRegistry = metricsRegistry
         self.showsDeveloperErrorDetail = showsDeveloperErrorDetail
         self.sendsStrictTransportSecurity = sendsStrictTransportSecurity
+        self.usesHTTPS = usesHTTPS
         self.sessionSecret = sessionSecret
     }
 }
@@ -39,6 +42,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
         MetricsMiddleware()
         LogRequestsMiddleware(.info)
         ErrorPageMiddleware(renderer: renderer, showsDeveloperDetail: dependencies.showsDeveloperErrorDetail)
+        CSRFMiddleware(tokens: CSRFTokens(secret: dependencies.sessionSecret), secureCookie: dependencies.usesHTTPS)
         CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))
     }
     HealthRoutes(database: dependencies.database).register(on: router)

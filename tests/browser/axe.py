@@ -15,8 +15,9 @@ def axe_source() -> str:
     return candidates[0].read_text()
 
 
-def audit(driver) -> dict:
-    """Runs axe on the page the driver shows; returns axe's result object."""
+def axe_audit(driver) -> dict:
+    """Runs axe on the page the driver shows; returns {"violations": [...], "version": "4.x"}
+    (or {"error": ...} if axe itself failed)."""
     driver.execute_script(axe_source())
     return driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -28,8 +29,12 @@ def audit(driver) -> dict:
 
 
 def describe(violations: list) -> str:
+    """One entry per violation: rule id, impact, what is wrong, the offending nodes, the help URL."""
     lines = []
     for violation in violations:
-        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        nodes = violation["nodes"]
+        targets = ", ".join(" ".join(map(str, node["target"])) for node in nodes[:5])
+        if len(nodes) > 5:
+            targets += f" (and {len(nodes) - 5} more)"
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}\n    {violation['helpUrl']}")
     return "\n".join(lines)

@@ -4,8 +4,9 @@ import NIOConcurrencyHelpers
 
 /// The request context for public pages (residents). Staff pages get their own context
 /// with the signed-in account, so a handler's type says who can reach it.
-public struct ResidentRequestContext: RequestContext, CouncilScopedContext {
+public struct ResidentRequestContext: RequestContext, CouncilScopedContext, CSRFProtectedContext {
     public var coreContext: CoreRequestContextStorage
+    public var csrfToken: String = ""
     /// Shared by every copy of this context, so middleware further out (the error pages)
     /// sees the council that middleware further in resolved.
     public let councilBox: CouncilBox

@@ -49,6 +49,8 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
                 "If you typed the web address, check it is correct.",
                 "If you pasted the web address, check you copied the entire address.",
             ])
+        case 403:
+            return ("You cannot do that", [message ?? "You do not have permission to do this. If you think you should, ask your manager or an administrator."])
         case 500...:
             return ("Sorry, there is a problem with the service", [
                 "Try again later. Anything you had already sent us has been kept.",
