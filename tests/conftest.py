@@ -48,9 +48,11 @@ class CommandResult:
         return [line for line in self.stderr.splitlines() if line.strip()]
 
 
-def run_frontdoor(args: list, env: dict, timeout: float = 120, input_text: str | None = None) -> CommandResult:
+def run_frontdoor(args: list, env: dict, timeout: float = 120, input_text: str | None = None,
+                  cwd: Path | None = None) -> CommandResult:
+    """Runs one `frontdoor` command to completion and captures what it says."""
     assert FRONTDOOR_BIN, "FRONTDOOR_BIN must name the frontdoor binary (scripts/test sets it)"
-    completed = subprocess.run([FRONTDOOR_BIN, *args], env=env, capture_output=True, text=True,
+    completed = subprocess.run([FRONTDOOR_BIN, *args], env=env, capture_output=True, text=True, cwd=cwd,
                                timeout=timeout, input=input_text if input_text is not None else "")
     return CommandResult(completed.returncode, completed.stdout, completed.stderr)
 

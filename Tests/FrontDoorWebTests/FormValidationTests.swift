@@ -1,0 +1,45 @@
+import FrontDoorWeb
+import Testing
+
+@Suite("Form input and validation")
+struct FormValidationTests {
+    @Test("Form bodies decode spaces, escapes and repeated fields, and values are trimmed")
+    func decodesForms() throws {
+        let form = try FormInput(urlEncoded: "name=+Priya+Shah+&email=priya%40example.org&needs=bsl&needs=large-print&empty=")
+        #expect(form["name"] == "Priya Shah")
+        #expect(form["email"] == "priya@example.org")
+        #expect(form.all("needs") == ["bsl", "large-print"])
+        #expect(form["empty"] == "")
+        #expect(form["missing"] == "")
+    }
+
+    @Test("Each field shows its first problem only, in the order checked")
+    func firstProblemPerField() {
+        var validation = FormValidation()
+        validation.required("email", "", "Enter your email address")
+        validation.email("email", "", "Enter an email address in the correct format")
+        validation.required("password", "", "Enter your password")
+        #expect(validation.errors.map(\.fieldID) == ["email", "password"])
+        #expect(validation.message(for: "email") == "Enter your email address")
+        #expect(!validation.isValid)
+    }
+
+    @Test("The summary links each message to its field")
+    func summaryLinks() throws {
+        var validation = FormValidation()
+        validation.email("email", "not-an-email", "Enter an email address in the correct format, like name@example.com")
+        let summary = try #require(validation.summary)
+        #expect(summary.titleText == "There is a problem")
+        #expect(summary.errorList.map(\.href) == ["#email"])
+    }
+
+    @Test("A valid form has no errors and no summary")
+    func validForm() {
+        var validation = FormValidation()
+        validation.required("name", "Sam", "Enter your name")
+        validation.maximumLength("name", "Sam", 100, "Name must be 100 characters or fewer")
+        validation.email("email", "sam@example.org", "Enter a valid email")
+        #expect(validation.isValid)
+        #expect(validation.summary == nil)
+    }
+}
