@@ -69,7 +69,7 @@ public func buildApplication(
             showsDeveloperErrorDetail: !configuration.isProduction,
             sendsStrictTransportSecurity: configuration.isProduction && configuration.baseURL.hasPrefix("https://"),
             usesHTTPS: configuration.baseURL.hasPrefix("https://"),
-            sessionSecret: sessionSecret)
+            sessionSecret: sessionSecret, passwordHasher: PasswordHasher(cost: configuration.passwordHashCost))
         let jobs = JobScheduler(jobs: [SQLiteMaintenanceJob(database: database)], logger: logger)
         let baseURL = configuration.baseURL
         return Application(

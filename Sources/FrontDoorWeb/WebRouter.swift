@@ -14,12 +14,14 @@ public struct WebDependencies: Sendable {
     public var sendsStrictTransportSecurity: Bool
     /// BASE_URL is https: cookies get the Secure attribute.
     public var usesHTTPS: Bool
-    /// Signs session cookies (resident and staff sign-in).
+    /// Keys the CSRF tokens (and, later, other signed values).
     public var sessionSecret: String
+    public var passwordHasher: PasswordHasher
 
     public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
                 metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
-                sendsStrictTransportSecurity: Bool, usesHTTPS: Bool, sessionSecret: String) {
+                sendsStrictTransportSecurity: Bool, usesHTTPS: Bool, sessionSecret: String,
+                passwordHasher: PasswordHasher) {
         self.database = database
         self.templates = templates
         self.assets = assets
@@ -28,6 +30,7 @@ public struct WebDependencies: Sendable {
         self.sendsStrictTransportSecurity = sendsStrictTransportSecurity
         self.usesHTTPS = usesHTTPS
         self.sessionSecret = sessionSecret
+        self.passwordHasher = passwordHasher
     }
 }
 
@@ -44,10 +47,13 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
         ErrorPageMiddleware(renderer: renderer, showsDeveloperDetail: dependencies.showsDeveloperErrorDetail)
         CSRFMiddleware(tokens: CSRFTokens(secret: dependencies.sessionSecret), secureCookie: dependencies.usesHTTPS)
         CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))
+        StaffSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policy: .staff)
     }
     HealthRoutes(database: dependencies.database).register(on: router)
     MetricsRoutes(registry: dependencies.metricsRegistry).register(on: router)
     AssetRoutes(assets: dependencies.assets).register(on: router)
     PublicPageRoutes(renderer: renderer).register(on: router)
+    StaffRoutes(renderer: renderer, signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher),
+                secureCookie: dependencies.usesHTTPS).register(on: router)
     return CouncilPathPrefixResponder(router: router.buildResponder())
 }

@@ -30,8 +30,15 @@ func withTestApplication<R: Sendable>(
         let configuration = try AppConfiguration.testing(database: location, dataDirectory: folder + "/data", mode: mode)
         let app = try await buildApplication(configuration, options: StartupOptions(seedDemoWhenEmpty: seedDemo),
                                              logger: logger)
-        return try await app.test(setup, test)
+        return try await CurrentTestDatabase.$location.withValue(location) {
+            try await app.test(setup, test)
+        }
     }
+}
+
+/// The database the current test application uses, for tests that check what it stored.
+enum CurrentTestDatabase {
+    @TaskLocal static var location: DatabaseLocation?
 }
 
 extension TestResponse {

@@ -13,5 +13,6 @@ public enum Migrations {
     public static let all: [any Migration] = [
         CreateCouncils(),
         CreateStaffAccounts(),
+        CreateSessionsAttemptsAndAudit(),
     ]
 }

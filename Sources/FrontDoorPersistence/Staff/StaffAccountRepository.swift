@@ -66,6 +66,11 @@ public struct StaffAccountRepository: Sendable {
             .first(decoding: Row.self)?.toAccount()
     }
 
+    public func find(id: UUID) async throws -> StaffAccount? {
+        try await database.sql.select().column("*").from("staff_accounts").where("id", .equal, id)
+            .first(decoding: Row.self)?.toAccount()
+    }
+
     public func demoAccounts() async throws -> [StaffAccount] {
         try await database.sql.select().column("*").from("staff_accounts").where("is_demo", .equal, true)
             .orderBy("email").all(decoding: Row.self).map { try $0.toAccount() }

@@ -1,4 +1,5 @@
 import FrontDoorDomain
+import FrontDoorPersistence
 import Hummingbird
 import NIOConcurrencyHelpers
 
@@ -10,10 +11,15 @@ public struct ResidentRequestContext: RequestContext, CouncilScopedContext, CSRF
     /// Shared by every copy of this context, so middleware further out (the error pages)
     /// sees the council that middleware further in resolved.
     public let councilBox: CouncilBox
+    /// Set by `StaffSessionMiddleware` on staff paths when the cookie names a live session.
+    public var staffSession: StaffSessionRepository.Session?
+    /// The client's IP address, for the sign-in lock-out and the audit trail.
+    public let remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.councilBox = CouncilBox()
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 }
 

@@ -16,6 +16,10 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch is SignInRequired {
+            let asked = context.basePath + request.uri.path
+            let query = asked.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? ""
+            return .redirect(to: context.basePath + StaffPaths.signIn + "?return=" + query)
         } catch let error as any HTTPResponseError where error.status.code < 500 {
             let message = (error as? HTTPError)?.body
             return try respond(status: error.status, message: message, request: request, context: context)

@@ -1,0 +1,75 @@
+import Foundation
+import SQLKit
+
+/// What happened, recorded for good: security and personal-data events. The product only ever
+/// appends to this table; there is no code path that edits or deletes a row.
+public struct AuditEvent: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case signedIn = "signed-in"
+        case signInFailed = "sign-in-failed"
+        case signInLockedOut = "sign-in-locked-out"
+        case signedOut = "signed-out"
+    }
+
+    public var id: UUID
+    public var councilID: UUID
+    public var occurredAt: Date
+    /// The account acting, when known (a failed sign-in has none).
+    public var actorID: UUID?
+    /// How the actor is shown: an email address, or "unknown".
+    public var actor: String
+    public var kind: Kind
+    /// What it was done to, in words ("staff account admin@…").
+    public var subject: String
+    /// The network address the request came from.
+    public var address: String
+
+    public init(id: UUID = UUID(), councilID: UUID, occurredAt: Date, actorID: UUID?, actor: String, kind: Kind,
+                subject: String, address: String) {
+        self.id = id
+        self.councilID = councilID
+        self.occurredAt = occurredAt
+        self.actorID = actorID
+        self.actor = actor
+        self.kind = kind
+        self.subject = subject
+        self.address = address
+    }
+}
+
+public struct AuditTrail: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    struct Row: Codable {
+        var id: UUID
+        var council_id: UUID
+        var occurred_at: Date
+        var actor_id: UUID?
+        var actor: String
+        var event: String
+        var subject: String
+        var address: String
+    }
+
+    public func record(_ event: AuditEvent, on db: (any SQLDatabase)? = nil) async throws {
+        let row = Row(id: event.id, council_id: event.councilID, occurred_at: event.occurredAt, actor_id: event.actorID,
+                      actor: event.actor, event: event.kind.rawValue, subject: event.subject, address: event.address)
+        try await (db ?? database.sql).insert(into: "audit_events").model(row).run()
+    }
+
+    /// A council's events, newest first.
+    public func events(councilID: UUID, limit: Int = 100) async throws -> [AuditEvent] {
+        try await database.sql.select().column("*").from("audit_events").where("council_id", .equal, councilID)
+            .orderBy("occurred_at", .descending).limit(limit).all(decoding: Row.self).map { row in
+                guard let kind = AuditEvent.Kind(rawValue: row.event) else {
+                    throw StoredDataError.unknownValue(table: "audit_events", column: "event", value: row.event)
+                }
+                return AuditEvent(id: row.id, councilID: row.council_id, occurredAt: row.occurred_at, actorID: row.actor_id,
+                                  actor: row.actor, kind: kind, subject: row.subject, address: row.address)
+            }
+    }
+}

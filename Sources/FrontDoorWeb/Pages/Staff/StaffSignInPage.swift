@@ -1,0 +1,62 @@
+/// Staff sign-in: email and password, with the GOV.UK error summary.
+public struct StaffSignInPage: PageModel {
+    public static let template = "staff-sign-in"
+
+    public var chrome: PageChrome
+    public var errorSummary: ErrorSummary?
+    public var signedOutBanner: NotificationBanner?
+    public var action: String
+    public var csrfToken: String
+    public var returnTo: String?
+    public var email: TextInput
+    public var password: TextInput
+    public var submit: Button
+
+    public init(chrome: PageChrome, basePath: String, csrfToken: String, returnTo: String?, enteredEmail: String = "",
+                validation: FormValidation = FormValidation(), signedOut: Bool = false) {
+        self.chrome = chrome
+        self.errorSummary = validation.summary
+        self.signedOutBanner = signedOut ? NotificationBanner(heading: "You have signed out", isSuccess: true) : nil
+        self.action = basePath + StaffPaths.signIn
+        self.csrfToken = csrfToken
+        self.returnTo = returnTo
+        self.email = TextInput(id: "email", label: Label("Email address"), type: "email", error: validation.message(for: "email"),
+                               value: enteredEmail, autocomplete: "username", spellcheck: false)
+        self.password = TextInput(id: "password", label: Label("Password"), type: "password",
+                                  error: validation.message(for: "password"), autocomplete: "current-password")
+        self.submit = Button("Sign in")
+    }
+}
+
+/// Where a signed-in member of staff lands.
+public struct StaffHomePage: PageModel {
+    public static let template = "staff-home"
+
+    public var chrome: PageChrome
+    public var heading: String
+    public var details: SummaryList
+    public var signOutAction: String
+    public var csrfToken: String
+    public var signOut: Button
+
+    public init(chrome: PageChrome, basePath: String, context: StaffRequestContext) {
+        self.chrome = chrome
+        self.heading = "Signed in as \(context.staff.displayName)"
+        self.details = SummaryList(rows: [
+            .init(key: "Name", value: context.staff.displayName),
+            .init(key: "Email", value: context.staff.email),
+            .init(key: "Role", value: context.staff.role.displayName),
+            .init(key: "Council", value: context.council?.name ?? ""),
+        ])
+        self.signOutAction = basePath + StaffPaths.signOut
+        self.csrfToken = context.csrfToken
+        self.signOut = Button("Sign out", variant: .secondary)
+    }
+}
+
+/// Staff paths, in one place (see `SitePath` for the public ones).
+public enum StaffPaths {
+    public static let home = "/staff"
+    public static let signIn = "/staff/sign-in"
+    public static let signOut = "/staff/sign-out"
+}
