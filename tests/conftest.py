@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import requests
 
-FRONTDOOR_BIN = os.environ.get("FRONTDOOR_BIN", "")
+FRONTDOOR_BIN = os.path.abspath(os.environ["FRONTDOOR_BIN"]) if os.environ.get("FRONTDOOR_BIN") else ""
 # scripts/test points this at a folder where each running server leaves a pid file, so that
 # servers are stopped even if pytest itself is killed.
 RUN_DIR = os.environ.get("FRONTDOOR_TEST_RUN_DIR", "")
@@ -83,20 +83,29 @@ class RunningServer:
             forget_pid(self.process.pid)
 
 
-def pid_file(pid: int) -> Path | None:
-    return Path(RUN_DIR) / f"server-{pid}.pid" if RUN_DIR else None
+def pid_file(pid: int, kind: str) -> Path | None:
+    return Path(RUN_DIR) / f"{kind}-{pid}.pid" if RUN_DIR else None
 
 
-def remember_pid(pid: int) -> None:
-    path = pid_file(pid)
+def remember_pid(pid: int, kind: str = "server") -> None:
+    path = pid_file(pid, kind)
     if path is not None:
         path.write_text(str(pid))
 
 
-def forget_pid(pid: int) -> None:
-    path = pid_file(pid)
+def forget_pid(pid: int, kind: str = "server") -> None:
+    path = pid_file(pid, kind)
     if path is not None:
         path.unlink(missing_ok=True)
+
+
+def _interrupt_on_sigterm(signum, frame):
+    # Turn SIGTERM into the same orderly stop as Ctrl+C, so fixtures tear down (servers get
+    # SIGTERM, browsers quit) when scripts/test or CI stops pytest.
+    raise KeyboardInterrupt(f"received {signal.Signals(signum).name}")
+
+
+signal.signal(signal.SIGTERM, _interrupt_on_sigterm)
 
 
 def start_server(data_dir: Path, args=("serve",), ready_timeout: float = 90, **env_overrides: str) -> RunningServer:
@@ -150,7 +159,9 @@ def postgres_url():
     parts = urlsplit(admin_url)
     psql = ["psql", "-h", parts.hostname, "-p", str(parts.port or 5432), "-U", parts.username or "postgres", "-d",
             parts.path.lstrip("/") or "postgres", "-q", "-c"]
-    subprocess.run(psql + [f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    created = subprocess.run(psql + [f"CREATE DATABASE {name}"], capture_output=True, text=True, timeout=60)
+    if created.returncode != 0:
+        pytest.fail(f"could not create a test database on {admin_url}: {created.stderr.strip()}")
     yield urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
     subprocess.run(psql + [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
 
@@ -167,13 +178,27 @@ def make_driver(javascript: bool = True, width: int = 1280, height: int = 900):
         options.add_argument(argument)
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(service=service, options=options)
+    # chromedriver (and the Chromium it starts) gets a process group of its own, recorded in
+    # RUN_DIR, so scripts/test can stop the whole browser even if pytest is killed.
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver",
+                      popen_kw={"start_new_session": True})
+    browser = webdriver.Chrome(service=service, options=options)
+    browser.set_script_timeout(60)
+    remember_pid(service.process.pid, kind="browser")
+    return browser
+
+
+def quit_driver(browser) -> None:
+    pid = browser.service.process.pid
+    try:
+        browser.quit()
+    finally:
+        forget_pid(pid, kind="browser")
 
 
 @pytest.fixture(scope="session")
 def driver():
+    """One headless Chromium (1280x900) shared by the browser suite."""
     browser = make_driver()
-    browser.set_script_timeout(60)
     yield browser
-    browser.quit()
+    quit_driver(browser)

@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from axe import axe_audit, describe
-from conftest import make_driver
+from conftest import make_driver, quit_driver
 
 FIXED_PAGES = ["/", "/components", "/accessibility", "/no-such-page"]
 NOT_PAGES = ("/health", "/metrics", "/assets", "/brand.css")
@@ -172,7 +172,7 @@ def test_pages_work_with_javascript_turned_off(server):
         start = browser.find_element(By.CSS_SELECTOR, "a.fd-button--start")
         assert start.is_displayed() and start.get_attribute("href")
     finally:
-        browser.quit()
+        quit_driver(browser)
 
 
 @pytest.mark.parametrize("path", FIXED_PAGES)

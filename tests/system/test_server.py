@@ -90,7 +90,9 @@ def test_production_error_pages_show_no_internal_detail(scratch):
     try:
         response = requests.get(running.base_url + "/no-such-page", timeout=10)
         assert response.status_code == 404
+        assert response.headers["Content-Type"].startswith("text/html")
         assert "Error(" not in response.text and "HTTPError" not in response.text
+        assert not re.search(r"\.swift\b|Sources/|Fatal error|backtrace|stack trace", response.text, re.IGNORECASE)
         assert "Strict-Transport-Security" not in response.headers  # plain-http BASE_URL
     finally:
         running.stop()
