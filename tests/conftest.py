@@ -196,6 +196,20 @@ def quit_driver(browser) -> None:
         forget_pid(pid, kind="browser")
 
 
+def click_and_wait_for_page(browser, element, timeout: float = 15) -> None:
+    """Clicks something that loads a new page (a link, a form's submit button) and waits until
+    the new page has replaced the old one: Selenium's click does not always wait for a form
+    submission to finish, so reading the page straight after it races the server."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old_page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, timeout).until(expected_conditions.staleness_of(old_page))
+    WebDriverWait(browser, timeout).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 @pytest.fixture(scope="session")
 def driver():
     """One headless Chromium (1280x900) shared by the browser suite."""

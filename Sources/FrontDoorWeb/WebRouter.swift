@@ -53,7 +53,9 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     MetricsRoutes(registry: dependencies.metricsRegistry).register(on: router)
     AssetRoutes(assets: dependencies.assets).register(on: router)
     PublicPageRoutes(renderer: renderer).register(on: router)
-    StaffRoutes(renderer: renderer, signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher),
+    StaffRoutes(renderer: renderer,
+                signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher,
+                                    sealed: SealedSecrets(sessionSecret: dependencies.sessionSecret)),
                 secureCookie: dependencies.usesHTTPS).register(on: router)
     return CouncilPathPrefixResponder(router: router.buildResponder())
 }

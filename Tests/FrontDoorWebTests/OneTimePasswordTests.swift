@@ -1,4 +1,5 @@
 import Foundation
+import FrontDoorPersistence
 import FrontDoorWeb
 import HummingbirdOTP
 import Testing

@@ -4,7 +4,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from axe import audit, describe
-from conftest import make_driver
+from conftest import click_and_wait_for_page, make_driver, quit_driver, start_server
 
 
 def assert_axe_clean(driver, what: str):
@@ -21,7 +21,7 @@ def test_staff_sign_in_journey_is_accessible_and_works(server, javascript):
         if javascript:
             assert_axe_clean(browser, "sign-in page")
 
-        browser.find_element(By.CSS_SELECTOR, "button.fd-button").click()
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "button.fd-button"))
         summary = browser.find_element(By.CSS_SELECTOR, ".fd-error-summary")
         assert "Enter your email address" in summary.text
         assert "Enter your password" in summary.text
@@ -31,28 +31,68 @@ def test_staff_sign_in_journey_is_accessible_and_works(server, javascript):
 
         browser.find_element(By.ID, "email").send_keys("advisor@kingsmere.example")
         browser.find_element(By.ID, "password").send_keys("frontdoor-demo")
-        browser.find_element(By.CSS_SELECTOR, "button.fd-button").click()
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "button.fd-button"))
         assert browser.current_url == server.base_url + "/staff"
         assert "Signed in as Sam Patel" in browser.find_element(By.TAG_NAME, "h1").text
         if javascript:
             assert_axe_clean(browser, "staff home")
 
-        browser.find_element(By.CSS_SELECTOR, "button.fd-button--secondary").click()
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "button.fd-button--secondary"))
         assert "You have signed out" in browser.find_element(By.CSS_SELECTOR, ".fd-notification-banner").text
         if javascript:
             assert_axe_clean(browser, "signed-out page")
         browser.get(server.base_url + "/staff")
         assert browser.current_url.startswith(server.base_url + "/staff/sign-in")
     finally:
-        browser.quit()
+        quit_driver(browser)
 
 
 def test_the_error_summary_links_move_focus_to_the_field(server):
     browser = make_driver()
     try:
         browser.get(server.base_url + "/staff/sign-in")
-        browser.find_element(By.CSS_SELECTOR, "button.fd-button").click()
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "button.fd-button"))
         browser.find_element(By.CSS_SELECTOR, ".fd-error-summary a[href='#password']").click()
         assert browser.switch_to.active_element.get_attribute("id") == "password"
     finally:
-        browser.quit()
+        quit_driver(browser)
+
+
+def totp(secret: str, at: float) -> str:
+    """RFC 6238 as an authenticator app computes it (HMAC-SHA1, 30 s, 6 digits). FrontDoor's
+    setup key is used as the key's bytes, exactly as the otpauth link hands it to the app."""
+    import hashlib
+    import hmac
+    import struct
+
+    digest = hmac.new(secret.encode("ascii"), struct.pack(">Q", int(at) // 30), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def test_an_administrator_sets_up_two_factor_sign_in(tmp_path):
+    import time
+
+    running = start_server(tmp_path / "data")  # a server of its own: enrolment changes the demo admin
+    browser = make_driver()
+    try:
+        browser.get(running.base_url + "/staff/sign-in")
+        browser.find_element(By.ID, "email").send_keys("admin@kingsmere.example")
+        browser.find_element(By.ID, "password").send_keys("frontdoor-demo")
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "button.fd-button"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Set up two-factor sign-in"
+        assert_axe_clean(browser, "two-factor setup page")
+
+        key = browser.find_element(By.CSS_SELECTOR, ".fd-setup-key").text.replace(" ", "")
+        browser.find_element(By.ID, "code").send_keys(totp(key, time.time()))
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "button.fd-button"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Save your recovery codes"
+        assert len(browser.find_elements(By.CSS_SELECTOR, ".fd-recovery-codes code")) == 10
+        assert_axe_clean(browser, "recovery codes page")
+
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "a.fd-button"))
+        assert "Signed in as Alex Morgan" in browser.find_element(By.TAG_NAME, "h1").text
+    finally:
+        quit_driver(browser)
+        running.stop()

@@ -9,9 +9,12 @@ public struct Council: Hashable, Sendable, Codable, Identifiable {
     public var nation: Nation
     public var brandColour: BrandColour
     public var contact: CouncilContact
+    /// Every member of staff must use two-factor sign-in, not only administrators.
+    public var requiresTwoFactorForAllStaff: Bool
 
     public init(id: UUID = UUID(), slug: CouncilSlug, name: String, nation: Nation,
-                brandColour: BrandColour = .standard, contact: CouncilContact) throws(CouncilValidationError) {
+                brandColour: BrandColour = .standard, contact: CouncilContact,
+                requiresTwoFactorForAllStaff: Bool = false) throws(CouncilValidationError) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .missingName }
         self.id = id
@@ -20,6 +23,7 @@ public struct Council: Hashable, Sendable, Codable, Identifiable {
         self.nation = nation
         self.brandColour = brandColour
         self.contact = contact
+        self.requiresTwoFactorForAllStaff = requiresTwoFactorForAllStaff
     }
 }
 

@@ -9,6 +9,8 @@ public struct AuditEvent: Sendable, Equatable {
         case signInFailed = "sign-in-failed"
         case signInLockedOut = "sign-in-locked-out"
         case signedOut = "signed-out"
+        case twoFactorEnabled = "two-factor-enabled"
+        case recoveryCodeUsed = "recovery-code-used"
     }
 
     public var id: UUID

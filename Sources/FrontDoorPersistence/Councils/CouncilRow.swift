@@ -15,6 +15,7 @@ struct CouncilRow: Codable, Sendable {
     var opening_hours: String
     var is_demo: Bool
     var created_at: Date
+    var requires_two_factor_for_all_staff: Bool
 
     init(_ council: Council, isDemo: Bool, createdAt: Date) {
         self.id = council.id
@@ -29,6 +30,7 @@ struct CouncilRow: Codable, Sendable {
         self.opening_hours = council.contact.openingHours
         self.is_demo = isDemo
         self.created_at = createdAt
+        self.requires_two_factor_for_all_staff = council.requiresTwoFactorForAllStaff
     }
 
     func toCouncil() throws -> Council {
@@ -38,7 +40,8 @@ struct CouncilRow: Codable, Sendable {
         return try Council(
             id: id, slug: CouncilSlug(slug), name: name, nation: nation, brandColour: BrandColour(brand_colour),
             contact: CouncilContact(email: contact_email, phone: contact_phone, address: contact_address,
-                                    websiteURL: website_url, openingHours: opening_hours))
+                                    websiteURL: website_url, openingHours: opening_hours),
+            requiresTwoFactorForAllStaff: requires_two_factor_for_all_staff)
     }
 }
 

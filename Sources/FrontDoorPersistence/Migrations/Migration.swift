@@ -14,5 +14,6 @@ public enum Migrations {
         CreateCouncils(),
         CreateStaffAccounts(),
         CreateSessionsAttemptsAndAudit(),
+        CreateStaffTwoFactor(),
     ]
 }

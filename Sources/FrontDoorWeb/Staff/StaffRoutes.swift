@@ -32,12 +32,17 @@ struct StaffRoutes {
             }
             validation.required("password", password, "Enter your password")
             if validation.isValid {
-                switch try await signIn.signIn(email: email, password: password, councilID: council.id,
+                switch try await signIn.signIn(email: email, password: password, council: council,
                                                address: context.remoteAddress, now: Date()) {
                 case .signedIn(let token, _):
                     var response = Response.redirect(to: returnTo ?? context.basePath + StaffPaths.home)
-                    response.setCookie(Cookie(name: StaffSessionMiddleware.cookieName, value: token, path: "/",
-                                              secure: secureCookie, httpOnly: true, sameSite: .lax))
+                    response.setCookie(sessionCookie(token))
+                    return response
+                case .secondFactorNeeded(let pendingToken):
+                    let query = returnTo.map { "?return=" + ($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") } ?? ""
+                    var response = Response.redirect(to: context.basePath + StaffPaths.twoFactor + query)
+                    response.setCookie(Cookie(name: Self.pendingCookieName, value: pendingToken, maxAge: Int(PendingSignInRepository.lifetime),
+                                              path: "/", secure: secureCookie, httpOnly: true, sameSite: .lax))
                     return response
                 case .wrongEmailOrPassword:
                     validation.add("email", "Enter a correct email address and password")
@@ -52,6 +57,8 @@ struct StaffRoutes {
             return try renderer.response(page, status: .unprocessableContent)
         }
 
+        registerTwoFactor(on: router)
+
         let staff = router.group(RouterPath(StaffPaths.home), context: StaffRequestContext.self)
         staff.get { _, context -> Response in
             let page = StaffHomePage(chrome: ChromeFactory.chrome(pageTitle: "Staff home", context: context),
@@ -64,6 +71,73 @@ struct StaffRoutes {
             response.setCookie(Cookie(name: StaffSessionMiddleware.cookieName, value: "", maxAge: 0, path: "/",
                                       secure: secureCookie, httpOnly: true, sameSite: .lax))
             return response
+        }
+    }
+
+    static let pendingCookieName = "fd_staff_pending"
+
+    func sessionCookie(_ token: String) -> Cookie {
+        Cookie(name: StaffSessionMiddleware.cookieName, value: token, path: "/", secure: secureCookie, httpOnly: true, sameSite: .lax)
+    }
+
+    /// The second step: an authenticator code (or recovery code), or setting the app up.
+    func registerTwoFactor(on router: Router<ResidentRequestContext>) {
+        @Sendable func waiting(_ request: Request, _ context: ResidentRequestContext) async throws -> (Council, PendingSignInRepository.Pending)? {
+            guard let council = context.council, let token = request.cookies[Self.pendingCookieName]?.value,
+                  let waiting = try await signIn.pending.find(token: token, councilID: council.id, now: Date()) else { return nil }
+            return (council, waiting)
+        }
+
+        router.get(RouterPath(StaffPaths.twoFactor)) { request, context -> Response in
+            guard let (council, pending) = try await waiting(request, context),
+                  let step = try await signIn.secondFactorStep(pending) else {
+                return .redirect(to: context.basePath + StaffPaths.signIn)
+            }
+            let page = StaffTwoFactorPage(
+                chrome: ChromeFactory.chrome(pageTitle: "Two-factor sign-in", council: council, basePath: context.basePath),
+                basePath: context.basePath, csrfToken: context.csrfToken,
+                returnTo: SafeReturnPath.validate(request.uri.queryParameters["return"].map(String.init)), step: step, issuer: council.name)
+            return try renderer.response(page)
+        }
+
+        router.post(RouterPath(StaffPaths.twoFactor)) { request, context -> Response in
+            guard let (council, pending) = try await waiting(request, context) else {
+                return .redirect(to: context.basePath + StaffPaths.signIn)
+            }
+            let form = try await FormInput.read(from: request, context: context)
+            let returnTo = SafeReturnPath.validate(form["return"].isEmpty ? nil : form["return"])
+            var validation = FormValidation()
+            if validation.required("code", form["code"], "Enter the code from your authenticator app") {
+                switch try await signIn.completeSecondFactor(pending, typed: form["code"], council: council,
+                                                             address: context.remoteAddress, now: Date()) {
+                case .signedIn(let token, _, let recoveryCodes):
+                    let destination = returnTo ?? context.basePath + StaffPaths.home
+                    var response: Response
+                    if recoveryCodes.isEmpty {
+                        response = .redirect(to: destination)
+                    } else {
+                        response = try renderer.response(StaffRecoveryCodesPage(
+                            chrome: ChromeFactory.chrome(pageTitle: "Save your recovery codes", council: council, basePath: context.basePath),
+                            codes: recoveryCodes, continueTo: destination))
+                    }
+                    response.setCookie(sessionCookie(token))
+                    response.setCookie(Cookie(name: Self.pendingCookieName, value: "", maxAge: 0, path: "/", secure: secureCookie,
+                                              httpOnly: true, sameSite: .lax))
+                    return response
+                case .wrongCode:
+                    validation.add("code", "Enter a correct security code")
+                case .lockedOut(let until):
+                    validation.add("code", "You have tried to sign in too many times. Try again in \(SignInThrottle.waitDescription(until: until, now: Date())).")
+                case .expired:
+                    return .redirect(to: context.basePath + StaffPaths.signIn)
+                }
+            }
+            guard let step = try await signIn.secondFactorStep(pending) else { return .redirect(to: context.basePath + StaffPaths.signIn) }
+            let page = StaffTwoFactorPage(
+                chrome: ChromeFactory.chrome(pageTitle: "Two-factor sign-in", council: council, basePath: context.basePath, hasErrors: true),
+                basePath: context.basePath, csrfToken: context.csrfToken, returnTo: returnTo, step: step, issuer: council.name,
+                validation: validation)
+            return try renderer.response(page, status: .unprocessableContent)
         }
     }
 }

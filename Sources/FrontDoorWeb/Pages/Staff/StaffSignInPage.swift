@@ -59,4 +59,5 @@ public enum StaffPaths {
     public static let home = "/staff"
     public static let signIn = "/staff/sign-in"
     public static let signOut = "/staff/sign-out"
+    public static let twoFactor = "/staff/two-factor"
 }
