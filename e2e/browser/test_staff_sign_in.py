@@ -71,7 +71,7 @@ def totp(secret: str, at: float) -> str:
     return f"{value % 1_000_000:06d}"
 
 
-def test_an_administrator_sets_up_two_factor_sign_in(tmp_path):
+def test_an_administrator_sets_up_two_factor_sign_in_and_reads_the_audit_trail(tmp_path):
     import time
 
     running = start_server(tmp_path / "data")  # a server of its own: enrolment changes the demo admin
@@ -93,6 +93,10 @@ def test_an_administrator_sets_up_two_factor_sign_in(tmp_path):
 
         click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "a.fd-button"))
         assert "Signed in as Alex Morgan" in browser.find_element(By.TAG_NAME, "h1").text
+
+        click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Audit trail"))
+        assert "Two-factor sign-in set up" in browser.find_element(By.TAG_NAME, "table").text
+        assert_axe_clean(browser, "audit trail")
     finally:
         quit_driver(browser)
         running.stop()

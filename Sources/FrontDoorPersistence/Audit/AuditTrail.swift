@@ -11,6 +11,20 @@ public struct AuditEvent: Sendable, Equatable {
         case signedOut = "signed-out"
         case twoFactorEnabled = "two-factor-enabled"
         case recoveryCodeUsed = "recovery-code-used"
+        case auditTrailExported = "audit-trail-exported"
+
+        /// How the event reads to an administrator.
+        public var description: String {
+            switch self {
+            case .signedIn: "Signed in"
+            case .signInFailed: "Sign-in failed"
+            case .signInLockedOut: "Sign-in locked out"
+            case .signedOut: "Signed out"
+            case .twoFactorEnabled: "Two-factor sign-in set up"
+            case .recoveryCodeUsed: "Recovery code used"
+            case .auditTrailExported: "Audit trail exported"
+            }
+        }
     }
 
     public var id: UUID
@@ -63,10 +77,30 @@ public struct AuditTrail: Sendable {
         try await (db ?? database.sql).insert(into: "audit_events").model(row).run()
     }
 
+    /// What an administrator narrows the trail to.
+    public struct Filter: Sendable, Equatable {
+        public var kind: AuditEvent.Kind?
+        /// Part of the actor's email address, any case.
+        public var actorContains: String?
+
+        public init(kind: AuditEvent.Kind? = nil, actorContains: String? = nil) {
+            self.kind = kind
+            self.actorContains = actorContains
+        }
+    }
+
     /// A council's events, newest first.
-    public func events(councilID: UUID, limit: Int = 100) async throws -> [AuditEvent] {
-        try await database.sql.select().column("*").from("audit_events").where("council_id", .equal, councilID)
-            .orderBy("occurred_at", .descending).limit(limit).all(decoding: Row.self).map { row in
+    public func events(councilID: UUID, filter: Filter = Filter(), limit: Int = 100) async throws -> [AuditEvent] {
+        var query = database.sql.select().column("*").from("audit_events").where("council_id", .equal, councilID)
+        if let kind = filter.kind { query = query.where("event", .equal, kind.rawValue) }
+        if let part = filter.actorContains?.lowercased(), !part.isEmpty {
+            // Actors are stored lower-cased. `LIKE … ESCAPE '!'` reads the same in SQLite and
+            // PostgreSQL; the search text's own wildcards are escaped so they match literally.
+            let escaped = part.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%")
+                .replacingOccurrences(of: "_", with: "!_")
+            query = query.where(SQLQueryString("actor LIKE \(bind: "%" + escaped + "%") ESCAPE '!'"))
+        }
+        return try await query.orderBy("occurred_at", .descending).limit(limit).all(decoding: Row.self).map { row in
                 guard let kind = AuditEvent.Kind(rawValue: row.event) else {
                     throw StoredDataError.unknownValue(table: "audit_events", column: "event", value: row.event)
                 }

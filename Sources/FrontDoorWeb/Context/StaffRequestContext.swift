@@ -23,6 +23,24 @@ public struct StaffRequestContext: ChildRequestContext, CouncilScopedContext, CS
     }
 }
 
+extension StaffRequestContext {
+    /// This member of staff, as the permission rules see them.
+    public var member: StaffMember { StaffMember(role: staff.role, councilID: staff.councilID) }
+
+    /// Whether they may do `action` on the council's own records (no team, standard sensitivity).
+    public func may(_ action: StaffAction) -> Bool {
+        Permissions.isAllowed(member, action, on: ResourceScope(councilID: staff.councilID))
+    }
+
+    /// Refuses with the 403 page unless the permission rules allow `action`.
+    public func require(_ action: StaffAction, on resource: ResourceScope? = nil) throws {
+        let decision = Permissions.decide(member, action, on: resource ?? ResourceScope(councilID: staff.councilID))
+        if case .denied(let reason) = decision {
+            throw HTTPError(.forbidden, message: "You cannot do this: \(reason.rawValue). If you think you should be able to, ask an administrator.")
+        }
+    }
+}
+
 /// Thrown when a staff page is asked for without a live session: the error pages answer with
 /// a redirect to sign-in that returns to the page asked for.
 public struct SignInRequired: Error {}

@@ -65,6 +65,29 @@ struct StaffRoutes {
                                      basePath: context.basePath, context: context)
             return try renderer.response(page)
         }
+        staff.get("audit") { request, context -> Response in
+            try context.require(.viewAuditTrail)
+            let filter = Self.auditFilter(request)
+            let events = try await signIn.audit.events(councilID: context.staff.councilID, filter: filter, limit: 200)
+            let page = AuditTrailPage(chrome: ChromeFactory.chrome(pageTitle: "Audit trail", context: context),
+                                      basePath: context.basePath, filter: filter, events: events,
+                                      queryString: request.uri.query ?? "")
+            return try renderer.response(page)
+        }
+        staff.get("audit.csv") { request, context -> Response in
+            try context.require(.exportAuditTrail)
+            let filter = Self.auditFilter(request)
+            let events = try await signIn.audit.events(councilID: context.staff.councilID, filter: filter, limit: 100_000)
+            // Every export of personal data is itself recorded.
+            try await signIn.audit.record(AuditEvent(
+                councilID: context.staff.councilID, occurredAt: Date(), actorID: context.staff.id, actor: context.staff.email,
+                kind: .auditTrailExported, subject: "\(events.count) audit events", address: context.remoteAddress))
+            return Response(status: .ok, headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"audit-trail.csv\"",
+                .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(string: try AuditTrailCSV.render(events))))
+        }
         staff.post("sign-out") { _, context -> Response in
             try await signIn.signOut(context.session, address: context.remoteAddress, now: Date())
             var response = Response.redirect(to: context.basePath + StaffPaths.signIn + "?signed-out=1")
@@ -75,6 +98,12 @@ struct StaffRoutes {
     }
 
     static let pendingCookieName = "fd_staff_pending"
+
+    static func auditFilter(_ request: Request) -> AuditTrail.Filter {
+        let kind = request.uri.queryParameters["event"].flatMap { AuditEvent.Kind(rawValue: String($0)) }
+        let actor = request.uri.queryParameters["actor"].map(String.init)?.trimmingCharacters(in: .whitespaces)
+        return AuditTrail.Filter(kind: kind, actorContains: actor?.isEmpty == true ? nil : actor)
+    }
 
     func sessionCookie(_ token: String) -> Cookie {
         Cookie(name: StaffSessionMiddleware.cookieName, value: token, path: "/", secure: secureCookie, httpOnly: true, sameSite: .lax)

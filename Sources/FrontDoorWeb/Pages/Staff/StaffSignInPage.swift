@@ -38,6 +38,9 @@ public struct StaffHomePage: PageModel {
     public var signOutAction: String
     public var csrfToken: String
     public var signOut: Button
+    /// Links to the parts of the product this member of staff may use.
+    public var tasks: [PageChrome.FooterLink]
+    public var hasTasks: Bool
 
     public init(chrome: PageChrome, basePath: String, context: StaffRequestContext) {
         self.chrome = chrome
@@ -51,6 +54,9 @@ public struct StaffHomePage: PageModel {
         self.signOutAction = basePath + StaffPaths.signOut
         self.csrfToken = context.csrfToken
         self.signOut = Button("Sign out", variant: .secondary)
+        self.tasks = context.may(.viewAuditTrail)
+            ? [PageChrome.FooterLink(href: basePath + StaffPaths.auditTrail, text: "Audit trail")] : []
+        self.hasTasks = !tasks.isEmpty
     }
 }
 
@@ -60,4 +66,6 @@ public enum StaffPaths {
     public static let signIn = "/staff/sign-in"
     public static let signOut = "/staff/sign-out"
     public static let twoFactor = "/staff/two-factor"
+    public static let auditTrail = "/staff/audit"
+    public static let auditTrailCSV = "/staff/audit.csv"
 }

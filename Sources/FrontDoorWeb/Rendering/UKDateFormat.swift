@@ -1,0 +1,21 @@
+import Foundation
+
+/// Dates as people in the UK write them (GOV.UK style: "22 November 2026 at 5:04pm"), in UK time.
+public enum UKDateFormat {
+    private static let london = TimeZone(identifier: "Europe/London")!
+
+    public static func dateAndTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = london
+        let parts = calendar.dateComponents([.day, .month, .year, .hour, .minute], from: date)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let hour12 = (parts.hour! + 11) % 12 + 1
+        let minute = parts.minute! < 10 ? "0\(parts.minute!)" : "\(parts.minute!)"
+        return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!) at \(hour12):\(minute)\(parts.hour! < 12 ? "am" : "pm")"
+    }
+
+    /// ISO 8601 with the UTC offset, for exports that other systems read.
+    public static func iso8601(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
