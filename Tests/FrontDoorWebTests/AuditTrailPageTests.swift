@@ -11,12 +11,7 @@ import Testing
 struct AuditTrailPageTests {
     /// The demo deployment with the administrator signed in (two-factor set up on the way).
     func withAdmin(_ kind: TestDatabase, _ body: @escaping @Sendable (BrowserLikeClient, Database) async throws -> Void) async throws {
-        let box = DatabaseBox()
-        try await withTestApplication(database: kind, prepare: { database in
-            try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
-        }) { client in
-            let database = try await box.open(client)
-            let browser = BrowserLikeClient(client)
+        try await withDemoDeployment(database: kind) { browser, database in
             try await browser.postForm("/staff/sign-in", [("email", "advisor@kingsmere.example"), ("password", "wrong password")])
             // A formula that still passes the email check, as an attacker would type it.
             try await browser.postForm("/staff/sign-in", [("email", "=1+1@evil.example"), ("password", "x")])
@@ -27,7 +22,6 @@ struct AuditTrailPageTests {
             try await browser.postForm("/staff/two-factor", [("code", OneTimePasswordVerifier(secret: key).code(at: Date()))])
             try await body(browser, database)
         }
-        await box.close()
     }
 
     @Test("Administrators see every event, newest first, in UK date format", arguments: TestDatabase.available)

@@ -14,20 +14,9 @@ struct StaffSignInTests {
     /// Advisors sign in with a password alone (two-factor is required of administrators).
     static let advisor = "advisor@kingsmere.example"
 
-    /// Runs `body` against the demo deployment, with access to its database for checks.
-    func withDemo(_ kind: TestDatabase, _ body: @escaping @Sendable (BrowserLikeClient, Database) async throws -> Void) async throws {
-        let box = DatabaseBox()
-        try await withTestApplication(database: kind, prepare: { database in
-            try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
-        }) { client in
-            try await body(BrowserLikeClient(client), try await box.open(client))
-        }
-        await box.close()
-    }
-
     @Test("A staff page asked for while signed out redirects to sign-in, which returns there afterwards", arguments: TestDatabase.available)
     func redirectsAndReturns(database kind: TestDatabase) async throws {
-        try await withDemo(kind) { browser, _ in
+        try await withDemoDeployment(database: kind) { browser, _ in
             let asked = try await browser.get("/staff")
             #expect(asked.status == .seeOther)
             #expect(asked.headers[.location] == "/staff/sign-in?return=/staff")
@@ -43,7 +32,7 @@ struct StaffSignInTests {
 
     @Test("The session cookie is HttpOnly and SameSite=Lax, and every sign-in gets a new session", arguments: TestDatabase.available)
     func freshSessionEachTime(database kind: TestDatabase) async throws {
-        try await withDemo(kind) { browser, _ in
+        try await withDemoDeployment(database: kind) { browser, _ in
             let first = try await browser.postForm("/staff/sign-in", [("email", Self.advisor), ("password", DemoCouncil.password)])
             let firstToken = try #require(browser.cookies["fd_staff_session"])
             let header = first.headers[values: .setCookie].first { $0.hasPrefix("fd_staff_session=") } ?? ""
@@ -55,7 +44,7 @@ struct StaffSignInTests {
 
     @Test("Empty fields get GOV.UK error messages linked from the summary")
     func emptyForm() async throws {
-        try await withDemo(.sqlite) { browser, _ in
+        try await withDemoDeployment(database: .sqlite) { browser, _ in
             let response = try await browser.postForm("/staff/sign-in", [("email", ""), ("password", "")])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("<title>Error: Sign in – Kingsmere Borough Council</title>"))
@@ -67,7 +56,7 @@ struct StaffSignInTests {
 
     @Test("A wrong password is refused without saying which part was wrong, and is audited", arguments: TestDatabase.available)
     func wrongPassword(database kind: TestDatabase) async throws {
-        try await withDemo(kind) { browser, database in
+        try await withDemoDeployment(database: kind) { browser, database in
             let response = try await browser.postForm("/staff/sign-in", [("email", Self.admin), ("password", "not the password")])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("Enter a correct email address and password"))
@@ -80,7 +69,7 @@ struct StaffSignInTests {
 
     @Test("Five failures lock the account; even the right password then waits, and the message says how long", arguments: TestDatabase.available)
     func lockout(database kind: TestDatabase) async throws {
-        try await withDemo(kind) { browser, database in
+        try await withDemoDeployment(database: kind) { browser, database in
             for _ in 1...5 {
                 try await browser.postForm("/staff/sign-in", [("email", Self.admin), ("password", "guess")])
             }
@@ -96,7 +85,7 @@ struct StaffSignInTests {
 
     @Test("Signing out ends the session: the old cookie no longer opens staff pages", arguments: TestDatabase.available)
     func signOut(database kind: TestDatabase) async throws {
-        try await withDemo(kind) { browser, database in
+        try await withDemoDeployment(database: kind) { browser, database in
             try await browser.postForm("/staff/sign-in", [("email", Self.advisor), ("password", DemoCouncil.password)])
             let oldToken = try #require(browser.cookies["fd_staff_session"])
             let out = try await browser.postForm("/staff/sign-out", [])
@@ -111,7 +100,7 @@ struct StaffSignInTests {
 
     @Test("A session idle for 30 minutes has ended", arguments: TestDatabase.available)
     func idleTimeout(database kind: TestDatabase) async throws {
-        try await withDemo(kind) { browser, database in
+        try await withDemoDeployment(database: kind) { browser, database in
             try await browser.postForm("/staff/sign-in", [("email", Self.advisor), ("password", DemoCouncil.password)])
             try await database.sql.update("staff_sessions").set("last_seen_at", to: Date().addingTimeInterval(-31 * 60)).run()
             #expect(try await browser.get("/staff").status == .seeOther)
@@ -121,7 +110,7 @@ struct StaffSignInTests {
 
     @Test("Sign-in never sends people to another site", arguments: ["//evil.example/", "https://evil.example/", "/\\evil.example"])
     func noOpenRedirect(returnTo: String) async throws {
-        try await withDemo(.sqlite) { browser, _ in
+        try await withDemoDeployment(database: .sqlite) { browser, _ in
             let response = try await browser.postForm("/staff/sign-in", [("email", Self.advisor), ("password", DemoCouncil.password), ("return", returnTo)])
             #expect(response.headers[.location] == "/staff")
         }
@@ -129,34 +118,15 @@ struct StaffSignInTests {
 
     @Test("A session for one council opens nothing at another")
     func sessionsStayInTheirCouncil() async throws {
-        let box = DatabaseBox()
         try await withTestApplication(database: .sqlite, prepare: { database in
             try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
             try await CouncilRepository(database: database).create(makeCouncil(slug: "otherton", name: "Otherton Council"))
         }) { client in
-            _ = try await box.open(client)
             let browser = BrowserLikeClient(client)
             let signedIn = try await browser.postForm("/c/kingsmere/staff/sign-in", [("email", Self.advisor), ("password", DemoCouncil.password)])
             #expect(signedIn.headers[.location] == "/c/kingsmere/staff")
             #expect(try await browser.get("/c/kingsmere/staff").status == .ok)
             #expect(try await browser.get("/c/otherton/staff").status == .seeOther)
         }
-        await box.close()
-    }
-}
-
-/// Opens the test application's own database for direct checks, and closes it afterwards.
-final class DatabaseBox: Sendable {
-    let opened = NIOLockedValueBox<Database?>(nil)
-
-    func open(_: any TestClientProtocol) async throws -> Database {
-        guard let location = CurrentTestDatabase.location else { fatalError("withTestApplication sets the location") }
-        let database = try await Database.open(location, poolSize: 1, logger: TestLogger.make())
-        opened.withLockedValue { $0 = database }
-        return database
-    }
-
-    func close() async {
-        if let database = opened.withLockedValue({ $0 }) { await database.close() }
     }
 }

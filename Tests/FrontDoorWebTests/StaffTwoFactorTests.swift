@@ -11,20 +11,6 @@ import Testing
 struct StaffTwoFactorTests {
     static let admin = "admin@kingsmere.example"
 
-    func withDemo(_ kind: TestDatabase, requireForAll: Bool = false,
-                  _ body: @escaping @Sendable (BrowserLikeClient, Database) async throws -> Void) async throws {
-        let box = DatabaseBox()
-        try await withTestApplication(database: kind, prepare: { database in
-            try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
-            if requireForAll {
-                try await database.sql.update("councils").set("requires_two_factor_for_all_staff", to: true).run()
-            }
-        }) { client in
-            try await body(BrowserLikeClient(client), try await box.open(client))
-        }
-        await box.close()
-    }
-
     /// The setup key shown on the page, without its spaces.
     func setupKey(in page: String) throws -> String {
         let start = try #require(page.range(of: #"<strong class="fd-setup-key">"#))
@@ -54,7 +40,7 @@ struct StaffTwoFactorTests {
     @Test("An administrator's first sign-in sets up the authenticator, shows ten recovery codes once, and signs in",
           arguments: TestDatabase.available)
     func firstSignInSetsUp(database kind: TestDatabase) async throws {
-        try await withDemo(kind) { browser, database in
+        try await withDemoDeployment(database: kind) { browser, database in
             let enrolled = try await enrolAdmin(browser)
             #expect(enrolled.recovery.count == 10)
             #expect(browser.cookies["fd_staff_session"] != nil)
@@ -69,7 +55,7 @@ struct StaffTwoFactorTests {
 
     @Test("A wrong code while setting up is refused and the same key is offered again")
     func wrongSetupCode() async throws {
-        try await withDemo(.sqlite) { browser, _ in
+        try await withDemoDeployment(database: .sqlite) { browser, _ in
             try await browser.postForm("/staff/sign-in", [("email", Self.admin), ("password", DemoCouncil.password)])
             let key = try setupKey(in: try await browser.get("/staff/two-factor").text)
             let refused = try await browser.postForm("/staff/two-factor", [("code", "000000")])
@@ -82,7 +68,7 @@ struct StaffTwoFactorTests {
 
     @Test("Later sign-ins ask for the code; a code cannot be replayed; each recovery code works once", arguments: TestDatabase.available)
     func laterSignIns(database kind: TestDatabase) async throws {
-        try await withDemo(kind) { browser, database in
+        try await withDemoDeployment(database: kind) { browser, database in
             let enrolled = try await enrolAdmin(browser)
             try await browser.postForm("/staff/sign-out", [])
 
@@ -107,11 +93,11 @@ struct StaffTwoFactorTests {
 
     @Test("Advisors need only a password, unless their council requires two-factor of all staff")
     func councilSetting() async throws {
-        try await withDemo(.sqlite) { browser, _ in
+        try await withDemoDeployment(database: .sqlite) { browser, _ in
             let response = try await browser.postForm("/staff/sign-in", [("email", "advisor@kingsmere.example"), ("password", DemoCouncil.password)])
             #expect(response.headers[.location] == "/staff")
         }
-        try await withDemo(.sqlite, requireForAll: true) { browser, _ in
+        try await withDemoDeployment(database: .sqlite, requireTwoFactorForAll: true) { browser, _ in
             let response = try await browser.postForm("/staff/sign-in", [("email", "advisor@kingsmere.example"), ("password", DemoCouncil.password)])
             #expect(response.headers[.location] == "/staff/two-factor")
         }
@@ -119,7 +105,7 @@ struct StaffTwoFactorTests {
 
     @Test("The second-factor page without a password first sends people to sign in")
     func needsPasswordFirst() async throws {
-        try await withDemo(.sqlite) { browser, _ in
+        try await withDemoDeployment(database: .sqlite) { browser, _ in
             let response = try await browser.get("/staff/two-factor")
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/staff/sign-in")

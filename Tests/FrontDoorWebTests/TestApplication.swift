@@ -5,6 +5,8 @@ import FrontDoorTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOConcurrencyHelpers
+import SQLKit
 
 /// Builds FrontDoor through `buildApplication`, on a fresh database of the given kind,
 /// after `prepare` has put whatever the test needs into that database.
@@ -43,4 +45,36 @@ enum CurrentTestDatabase {
 
 extension TestResponse {
     var text: String { String(buffer: body) }
+}
+
+/// The demo deployment (Kingsmere and its staff) in a browser-like client, with the test's own
+/// handle on the database for checking what was stored.
+func withDemoDeployment(database kind: TestDatabase, requireTwoFactorForAll: Bool = false,
+                        _ body: @escaping @Sendable (BrowserLikeClient, Database) async throws -> Void) async throws {
+    let box = DatabaseBox()
+    try await withTestApplication(database: kind, prepare: { database in
+        try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
+        if requireTwoFactorForAll {
+            try await database.sql.update("councils").set("requires_two_factor_for_all_staff", to: true).run()
+        }
+    }) { client in
+        try await body(BrowserLikeClient(client), try await box.open())
+    }
+    await box.close()
+}
+
+/// Opens the test application's own database for direct checks, and closes it afterwards.
+final class DatabaseBox: Sendable {
+    let opened = NIOLockedValueBox<Database?>(nil)
+
+    func open() async throws -> Database {
+        guard let location = CurrentTestDatabase.location else { fatalError("withTestApplication sets the location") }
+        let database = try await Database.open(location, poolSize: 1, logger: TestLogger.make())
+        opened.withLockedValue { $0 = database }
+        return database
+    }
+
+    func close() async {
+        if let database = opened.withLockedValue({ $0 }) { await database.close() }
+    }
 }
