@@ -69,7 +69,8 @@ public func buildApplication(
             showsDeveloperErrorDetail: !configuration.isProduction,
             sendsStrictTransportSecurity: configuration.isProduction && configuration.baseURL.hasPrefix("https://"),
             usesHTTPS: configuration.baseURL.hasPrefix("https://"),
-            sessionSecret: sessionSecret, passwordHasher: PasswordHasher(cost: configuration.passwordHashCost))
+            sessionSecret: sessionSecret, passwordHasher: PasswordHasher(cost: configuration.passwordHashCost),
+            trustedProxies: configuration.trustedProxies)
         let jobs = JobScheduler(jobs: [SQLiteMaintenanceJob(database: database)], logger: logger)
         let baseURL = configuration.baseURL
         return Application(

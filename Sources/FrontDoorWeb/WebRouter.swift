@@ -17,11 +17,13 @@ public struct WebDependencies: Sendable {
     /// Keys the CSRF tokens (and, later, other signed values).
     public var sessionSecret: String
     public var passwordHasher: PasswordHasher
+    /// Reverse proxies whose X-Forwarded-For is believed.
+    public var trustedProxies: Set<String>
 
     public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
                 metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
                 sendsStrictTransportSecurity: Bool, usesHTTPS: Bool, sessionSecret: String,
-                passwordHasher: PasswordHasher) {
+                passwordHasher: PasswordHasher, trustedProxies: Set<String> = []) {
         self.database = database
         self.templates = templates
         self.assets = assets
@@ -31,6 +33,7 @@ public struct WebDependencies: Sendable {
         self.usesHTTPS = usesHTTPS
         self.sessionSecret = sessionSecret
         self.passwordHasher = passwordHasher
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -41,6 +44,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     let renderer = PageRenderer(templates: dependencies.templates)
     router.addMiddleware {
         RequestLogContextMiddleware()
+        ClientAddressMiddleware(trustedProxies: dependencies.trustedProxies)
         SecurityHeadersMiddleware(sendsStrictTransportSecurity: dependencies.sendsStrictTransportSecurity)
         MetricsMiddleware()
         LogRequestsMiddleware(.info)

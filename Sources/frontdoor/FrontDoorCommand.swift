@@ -7,7 +7,7 @@ struct FrontDoorCommand: AsyncParsableCommand {
         abstract: "FrontDoor: one front door to a council's services, for residents and staff.",
         discussion: """
             Settings come from environment variables (DATABASE_URL, PORT, BASE_URL, DATA_DIR, \
-            LOG_LEVEL, LOG_FORMAT, SESSION_SECRET, FRONTDOOR_ENV, HOST, DATABASE_POOL_SIZE); \
+            LOG_LEVEL, LOG_FORMAT, SESSION_SECRET, FRONTDOOR_ENV, HOST, DATABASE_POOL_SIZE, TRUSTED_PROXIES); \
             see the README for each one's meaning and default.
             """,
         subcommands: [Serve.self, Migrate.self, SeedDemo.self, CreateAdmin.self, CreateCouncil.self],

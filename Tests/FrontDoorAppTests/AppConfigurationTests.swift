@@ -40,6 +40,12 @@ struct AppConfigurationTests {
         #expect(configuration.databasePoolSize == 20)
     }
 
+    @Test("Trusted proxies are a comma-separated list of IP addresses; none by default")
+    func trustedProxies() throws {
+        #expect(try AppConfiguration.fromEnvironment([:]).trustedProxies.isEmpty)
+        #expect(try AppConfiguration.fromEnvironment(["TRUSTED_PROXIES": "10.0.0.2, 10.0.0.3,::1"]).trustedProxies == ["10.0.0.2", "10.0.0.3", "::1"])
+    }
+
     @Test("Production listens on every interface by default")
     func productionHost() throws {
         let configuration = try AppConfiguration.fromEnvironment(["FRONTDOOR_ENV": "production", "SESSION_SECRET": String(repeating: "k", count: 40)])
@@ -49,7 +55,7 @@ struct AppConfigurationTests {
     @Test("A bad value is refused with a message naming its variable", arguments: [
         ("PORT", "eighty"), ("PORT", "70000"), ("PORT", "0"), ("LOG_LEVEL", "loud"), ("LOG_FORMAT", "xml"),
         ("FRONTDOOR_ENV", "staging"), ("DATABASE_URL", "mysql://db/fd"), ("BASE_URL", "reports.example.gov.uk"),
-        ("SESSION_SECRET", "too-short"), ("DATABASE_POOL_SIZE", "-1"),
+        ("SESSION_SECRET", "too-short"), ("DATABASE_POOL_SIZE", "-1"), ("TRUSTED_PROXIES", "10.0.0.2, proxy.internal"),
     ])
     func badValueNamesVariable(variable: String, value: String) {
         do {

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDoorPersistence
 import Logging
+import NIOCore
 
 /// Everything FrontDoor reads from its environment, checked before anything is written.
 /// See the README's configuration table; defaults suit a developer's machine.
@@ -31,6 +32,8 @@ public struct AppConfiguration: Sendable {
     public var logFormat: LogFormat
     public var sessionSecret: SessionSecret
     public var databasePoolSize: Int
+    /// Addresses of reverse proxies whose X-Forwarded-For header is believed.
+    public var trustedProxies: Set<String>
     /// bcrypt cost for staff passwords; lowered only by tests.
     public var passwordHashCost: UInt8 = 12
 
@@ -116,10 +119,20 @@ public struct AppConfiguration: Sendable {
             poolSize = 10
         }
 
+        var trustedProxies: Set<String> = []
+        for entry in (value("TRUSTED_PROXIES") ?? "").split(separator: ",") {
+            let address = entry.trimmingCharacters(in: .whitespaces)
+            guard !address.isEmpty else { continue }
+            guard (try? SocketAddress(ipAddress: address, port: 0)) != nil else {
+                throw ConfigurationError(variable: "TRUSTED_PROXIES", problem: "must list IP addresses separated by commas, and \"\(address)\" is not one")
+            }
+            trustedProxies.insert(address)
+        }
+
         return AppConfiguration(
             mode: mode, dataDirectory: dataDirectory, database: database, usesDefaultDatabase: value("DATABASE_URL") == nil,
             host: host, port: port, baseURL: baseURL, logLevel: logLevel, logFormat: logFormat,
-            sessionSecret: sessionSecret, databasePoolSize: poolSize)
+            sessionSecret: sessionSecret, databasePoolSize: poolSize, trustedProxies: trustedProxies)
     }
 
     private static func parseChoice<Choice: RawRepresentable & CaseIterable>(

@@ -13,8 +13,9 @@ public struct ResidentRequestContext: RequestContext, CouncilScopedContext, CSRF
     public let councilBox: CouncilBox
     /// Set by `StaffSessionMiddleware` on staff paths when the cookie names a live session.
     public var staffSession: StaffSessionRepository.Session?
-    /// The client's IP address, for the sign-in lock-out and the audit trail.
-    public let remoteAddress: String
+    /// The client's IP address, for the sign-in lock-out and the audit trail
+    /// (corrected by `ClientAddressMiddleware` behind trusted proxies).
+    public var remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
