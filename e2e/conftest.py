@@ -201,13 +201,33 @@ def click_and_wait_for_page(browser, element, timeout: float = 15) -> None:
     the new page has replaced the old one: Selenium's click does not always wait for a form
     submission to finish, so reading the page straight after it races the server."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
     old_page = browser.find_element(By.TAG_NAME, "html")
+
+    def old_page_is_gone(_):
+        try:
+            old_page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            # Mid-navigation Chromium may report the old document's node this way instead of
+            # as a stale element; it means the same thing.
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+
+    def new_page_is_loaded(driver):
+        try:
+            return driver.execute_script("return document.readyState") == "complete"
+        except WebDriverException:
+            return False  # still navigating
+
     element.click()
-    WebDriverWait(browser, timeout).until(expected_conditions.staleness_of(old_page))
-    WebDriverWait(browser, timeout).until(lambda b: b.execute_script("return document.readyState") == "complete")
+    WebDriverWait(browser, timeout).until(old_page_is_gone)
+    WebDriverWait(browser, timeout).until(new_page_is_loaded)
 
 
 @pytest.fixture(scope="session")
