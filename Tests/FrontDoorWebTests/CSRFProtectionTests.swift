@@ -65,7 +65,8 @@ struct CSRFProtectionTests {
             for (cookie, field) in cases {
                 let response = try await post(client, cookie: cookie, field: field)
                 #expect(response.status == .forbidden, "cookie \(cookie ?? "none"), field \(field ?? "none")")
-                #expect(response.text.contains("This form could not be sent"))
+                #expect(response.text.contains("Your form could not be sent"), "a heading that blames nobody")
+                #expect(response.text.contains("Go back, reload the page and try again"))
             }
         }
     }

@@ -16,6 +16,7 @@ func withTestApplication<R: Sendable>(
     seedDemo: Bool = true,
     setup: TestingSetup = .router,
     logger: Logger = TestLogger.make(),
+    configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
     prepare: @escaping @Sendable (Database) async throws -> Void = { _ in },
     test: @escaping @Sendable (any TestClientProtocol) async throws -> R
 ) async throws -> R {
@@ -29,7 +30,8 @@ func withTestApplication<R: Sendable>(
             throw error
         }
         await setupDatabase.close()
-        let configuration = try AppConfiguration.testing(database: location, dataDirectory: folder + "/data", mode: mode)
+        var configuration = try AppConfiguration.testing(database: location, dataDirectory: folder + "/data", mode: mode)
+        configure(&configuration)
         let app = try await buildApplication(configuration, options: StartupOptions(seedDemoWhenEmpty: seedDemo),
                                              logger: logger)
         return try await CurrentTestDatabase.$location.withValue(location) {

@@ -1,4 +1,4 @@
-import Crypto
+import FrontDoorPersistence
 import Foundation
 
 /// Provides the secret that signs session cookies. In development it is generated on first
@@ -16,7 +16,7 @@ public enum SessionSecretStore {
                existing.count >= AppConfiguration.minimumSessionSecretLength {
                 return existing
             }
-            let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+            let secret = RandomToken.make()
             do {
                 try Data((secret + "\n").utf8).write(to: url, options: .atomic)
                 try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)

@@ -19,7 +19,7 @@ public struct PendingSignInRepository: Sendable {
     }
 
     public func start(accountID: UUID, councilID: UUID, at now: Date) async throws -> String {
-        let token = StaffSessionRepository.newToken()
+        let token = RandomToken.make()
         try await database.sql.insert(into: "staff_pending_sign_ins")
             .columns("token_digest", "council_id", "staff_account_id", "created_at", "enrolment_secret_sealed")
             .values(SQLBind(StaffSessionRepository.digest(token)), SQLBind(councilID), SQLBind(accountID), SQLBind(now), SQLLiteral.null)

@@ -20,7 +20,7 @@ public struct StaffSessionRepository: Sendable {
 
     /// Starts a session; returns the token for the cookie (shown nowhere else, stored nowhere).
     public func start(for account: StaffAccount, at now: Date) async throws -> String {
-        let token = Self.newToken()
+        let token = RandomToken.make()
         try await database.sql.insert(into: "staff_sessions")
             .columns("token_digest", "council_id", "staff_account_id", "created_at", "last_seen_at")
             .values(SQLBind(Self.digest(token)), SQLBind(account.councilID), SQLBind(account.id), SQLBind(now), SQLBind(now))
@@ -53,13 +53,7 @@ public struct StaffSessionRepository: Sendable {
         try await database.sql.delete(from: "staff_sessions").where("token_digest", .equal, tokenDigest).run()
     }
 
-    /// 256 random bits, URL-safe.
-    static func newToken() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexString
     }
 }

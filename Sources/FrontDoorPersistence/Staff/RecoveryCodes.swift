@@ -25,9 +25,6 @@ public enum RecoveryCodes {
 
     /// What is stored for a code.
     public static func digest(_ code: String) -> String {
-        SHA256.hash(data: Data(normalise(code).utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: Data(normalise(code).utf8)).hexString
     }
 }

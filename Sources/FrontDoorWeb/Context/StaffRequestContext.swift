@@ -36,7 +36,8 @@ extension StaffRequestContext {
     public func require(_ action: StaffAction, on resource: ResourceScope? = nil) throws {
         let decision = Permissions.decide(member, action, on: resource ?? ResourceScope(councilID: staff.councilID))
         if case .denied(let reason) = decision {
-            throw HTTPError(.forbidden, message: "You cannot do this: \(reason.rawValue). If you think you should be able to, ask an administrator.")
+            throw Refusal(.forbidden, heading: "You cannot do that",
+                          explanation: "You cannot do this: \(reason.rawValue). If you think you should be able to, ask an administrator.")
         }
     }
 }

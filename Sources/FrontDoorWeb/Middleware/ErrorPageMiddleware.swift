@@ -17,22 +17,25 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
         do {
             return try await next(request, context)
         } catch is SignInRequired {
-            let asked = context.basePath + request.uri.path
-            let query = asked.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? ""
-            return .redirect(to: context.basePath + StaffPaths.signIn + "?return=" + query)
+            return .redirect(to: context.basePath + StaffPaths.signIn + SafeReturnPath.query(context.basePath + request.uri.path))
+        } catch let refusal as Refusal {
+            return try respond(status: refusal.status, heading: refusal.heading, paragraphs: [refusal.explanation],
+                               message: refusal.explanation, request: request, context: context)
         } catch let error as any HTTPResponseError where error.status.code < 500 {
             let message = (error as? HTTPError)?.body
-            return try respond(status: error.status, message: message, request: request, context: context)
+            let (heading, paragraphs) = Self.wording(for: error.status, message: message)
+            return try respond(status: error.status, heading: heading, paragraphs: paragraphs, message: message,
+                               request: request, context: context)
         } catch {
             context.logger.error("Request failed", metadata: ["error": .string(String(reflecting: error))])
-            return try respond(status: .internalServerError, message: nil, request: request, context: context,
-                               detail: showsDeveloperDetail ? String(reflecting: error) : nil)
+            let (heading, paragraphs) = Self.wording(for: .internalServerError, message: nil)
+            return try respond(status: .internalServerError, heading: heading, paragraphs: paragraphs, message: nil,
+                               request: request, context: context, detail: showsDeveloperDetail ? String(reflecting: error) : nil)
         }
     }
 
-    private func respond(status: HTTPResponse.Status, message: String?, request: Request, context: Context,
-                         detail: String? = nil) throws -> Response {
-        let (heading, paragraphs) = Self.wording(for: status, message: message)
+    private func respond(status: HTTPResponse.Status, heading: String, paragraphs: [String], message: String?,
+                         request: Request, context: Context, detail: String? = nil) throws -> Response {
         if Self.prefersJSON(request) {
             return jsonResponse(status: status, heading: heading, message: message, context: context)
         }
@@ -57,7 +60,7 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
             return ("You cannot do that", [message ?? "You do not have permission to do this. If you think you should, ask your manager or an administrator."])
         case 500...:
             return ("Sorry, there is a problem with the service", [
-                "Try again later. Anything you had already sent us has been kept.",
+                "Try again later. If you were sending us a form, it may not have been saved, so check before you send it again.",
             ])
         default:
             return (status.reasonPhrase.isEmpty ? "There is a problem" : status.reasonPhrase,

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import FrontDoorPersistence
 import Hummingbird
 
 /// Our own static files (the stylesheet), read into memory at start-up and served with an
@@ -50,9 +51,6 @@ public struct StaticAssets: Sendable {
 
     /// The first 16 hex digits of the SHA-256 of the file: changes whenever the bytes do.
     static func fingerprint(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).prefix(8).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: bytes).prefix(8).hexString
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 
 /// Dates as people in the UK write them (GOV.UK style: "22 November 2026 at 5:04pm"), in UK time.
+/// Built from calendar components rather than a DateFormatter: Foundation's en_GB styles give
+/// "17:04" or "5:04 PM", and GOV.UK's style guide asks for "5:04pm".
 public enum UKDateFormat {
     private static let london = TimeZone(identifier: "Europe/London")!
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import FrontDoorPersistence
 import Hummingbird
 
 /// A context whose pages carry a CSRF token in their forms.
@@ -56,8 +57,9 @@ public struct CSRFMiddleware<Context: CSRFProtectedContext>: RouterMiddleware {
         self.exemptPathPrefixes = exemptPathPrefixes
     }
 
-    static var refusal: HTTPError {
-        HTTPError(.forbidden, message: "This form could not be sent. It may have been open for a long time, or sent from another website. Go back, reload the page and try again.")
+    static var refusal: Refusal {
+        Refusal(.forbidden, heading: "Your form could not be sent",
+                explanation: "This form could not be sent. It may have been open for a long time, or sent from another website. Go back, reload the page and try again.")
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -109,18 +111,5 @@ public struct CSRFMiddleware<Context: CSRFProtectedContext>: RouterMiddleware {
     /// The token in an `application/x-www-form-urlencoded` body.
     static func token(inFormBody body: String) -> String? {
         (try? URLEncodedFormDecoder().decode(TokenField.self, from: body))?.csrf_token
-    }
-}
-
-extension Data {
-    var base64URLEncoded: String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    init?(base64URLEncoded text: String) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        self.init(base64Encoded: base64)
     }
 }

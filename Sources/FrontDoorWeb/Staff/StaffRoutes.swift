@@ -39,8 +39,7 @@ struct StaffRoutes {
                     response.setCookie(sessionCookie(token))
                     return response
                 case .secondFactorNeeded(let pendingToken):
-                    let query = returnTo.map { "?return=" + ($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") } ?? ""
-                    var response = Response.redirect(to: context.basePath + StaffPaths.twoFactor + query)
+                    var response = Response.redirect(to: context.basePath + StaffPaths.twoFactor + (returnTo.map(SafeReturnPath.query) ?? ""))
                     response.setCookie(Cookie(name: Self.pendingCookieName, value: pendingToken, maxAge: Int(PendingSignInRepository.lifetime),
                                               path: "/", secure: secureCookie, httpOnly: true, sameSite: .lax))
                     return response

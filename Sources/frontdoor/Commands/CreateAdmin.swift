@@ -29,11 +29,12 @@ struct CreateAdmin: AsyncParsableCommand {
     func run() async throws {
         try await CommandSupport.run {
             let configuration = try CommandSupport.loadConfiguration()
-            let password = try Self.readPassword(commonPasswords: CommonPasswordList.load())
+            let commonPasswords = try CommonPasswordList.load()
+            let password = try Self.readPassword(commonPasswords: commonPasswords)
             try await CommandSupport.withMigratedDatabase(configuration) { database in
                 let target = try await CouncilChoice.resolve(slug: council, in: CouncilRepository(database: database))
                 let repository = StaffAccountRepository(database: database, hasher: PasswordHasher(cost: configuration.passwordHashCost),
-                                                        commonPasswords: try CommonPasswordList.load())
+                                                        commonPasswords: commonPasswords)
                 let account = try await repository.create(
                     StaffAccount(councilID: target.id, email: email, displayName: name, role: .administrator), password: password)
                 CommandSupport.say("Created administrator \(account.email) for \(target.name).")
