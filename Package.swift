@@ -58,6 +58,8 @@ let package = Package(
                 "FrontDoorDomain",
                 "FrontDoorPersistence",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
@@ -138,6 +140,9 @@ let package = Package(
         .testTarget(
             name: "FrontDoorJobsTests",
             dependencies: ["FrontDoorJobs", "FrontDoorTestSupport",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             swiftSettings: strictSettings
         ),

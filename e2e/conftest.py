@@ -236,3 +236,63 @@ def driver():
     browser = make_driver()
     yield browser
     quit_driver(browser)
+
+
+@dataclass
+class ReceivedEmail:
+    sender: str
+    recipients: list
+    subject: str
+    body: str
+
+
+class MailSink:
+    """A real SMTP server (aiosmtpd) on a free loopback port, keeping every message it is sent."""
+
+    def __init__(self):
+        import threading
+
+        from aiosmtpd.controller import Controller
+
+        self.received: list = []
+        self._lock = threading.Lock()
+        self.port = free_port()
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd's handler hook
+        import email
+        import email.policy
+
+        message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        body = message.get_body(preferencelist=("plain",))
+        with self._lock:
+            self.received.append(ReceivedEmail(envelope.mail_from, list(envelope.rcpt_tos), str(message["subject"]),
+                                               body.get_content() if body else ""))
+        return "250 Message accepted for delivery"
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def wait_for(self, recipient: str, subject_part: str, timeout: float = 30) -> ReceivedEmail:
+        """The newest message to `recipient` whose subject contains `subject_part`, waiting for it to arrive."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                matches = [m for m in self.received if recipient in m.recipients and subject_part in m.subject]
+            if matches:
+                return matches[-1]
+            time.sleep(0.2)
+        raise AssertionError(f"no email to {recipient} about '{subject_part}' within {timeout}s; received: "
+                             f"{[(m.recipients, m.subject) for m in self.received]}")
+
+    def stop(self):
+        self._controller.stop()
+
+
+@pytest.fixture
+def mail_sink():
+    sink = MailSink()
+    yield sink
+    sink.stop()

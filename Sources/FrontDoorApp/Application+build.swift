@@ -70,8 +70,22 @@ public func buildApplication(
             sendsStrictTransportSecurity: configuration.isProduction && configuration.baseURL.hasPrefix("https://"),
             usesHTTPS: configuration.baseURL.hasPrefix("https://"),
             sessionSecret: sessionSecret, passwordHasher: PasswordHasher(cost: configuration.passwordHashCost),
-            trustedProxies: configuration.trustedProxies)
-        let jobs = JobScheduler(jobs: [SQLiteMaintenanceJob(database: database)], logger: logger)
+            trustedProxies: configuration.trustedProxies, baseURL: configuration.baseURL,
+            commonPasswords: try CommonPasswordList.load())
+        let transport: any MailTransport
+        if let server = configuration.mailServer {
+            transport = SMTPClient(settings: server, logger: logger)
+        } else {
+            if configuration.isProduction {
+                logger.warning("SMTP_URL is not set: emails (such as account confirmation links) are written to the log, not sent")
+            }
+            transport = LogMailTransport(logger: logger)
+        }
+        let jobs = JobScheduler(jobs: [
+            SQLiteMaintenanceJob(database: database),
+            EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,
+                             interval: configuration.mailInterval),
+        ], logger: logger)
         let baseURL = configuration.baseURL
         return Application(
             responder: buildWebResponder(web),

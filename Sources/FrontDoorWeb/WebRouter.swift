@@ -1,3 +1,4 @@
+import FrontDoorDomain
 import FrontDoorPersistence
 import Hummingbird
 import Logging
@@ -19,11 +20,16 @@ public struct WebDependencies: Sendable {
     public var passwordHasher: PasswordHasher
     /// Reverse proxies whose X-Forwarded-For is believed.
     public var trustedProxies: Set<String>
+    /// BASE_URL: the site's public address, for links in emails.
+    public var baseURL: String
+    /// Passwords too common to allow when residents choose one.
+    public var commonPasswords: CommonPasswords
 
     public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
                 metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
                 sendsStrictTransportSecurity: Bool, usesHTTPS: Bool, sessionSecret: String,
-                passwordHasher: PasswordHasher, trustedProxies: Set<String> = []) {
+                passwordHasher: PasswordHasher, trustedProxies: Set<String> = [], baseURL: String,
+                commonPasswords: CommonPasswords) {
         self.database = database
         self.templates = templates
         self.assets = assets
@@ -34,6 +40,8 @@ public struct WebDependencies: Sendable {
         self.sessionSecret = sessionSecret
         self.passwordHasher = passwordHasher
         self.trustedProxies = trustedProxies
+        self.baseURL = baseURL
+        self.commonPasswords = commonPasswords
     }
 }
 
@@ -52,6 +60,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
         CSRFMiddleware(tokens: CSRFTokens(secret: dependencies.sessionSecret), secureCookie: dependencies.usesHTTPS)
         CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))
         StaffSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policy: .staff)
+        ResidentSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher)
     }
     HealthRoutes(database: dependencies.database).register(on: router)
     MetricsRoutes(registry: dependencies.metricsRegistry).register(on: router)
@@ -61,5 +70,13 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
                 signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher,
                                     sealed: SealedSecrets(sessionSecret: dependencies.sessionSecret)),
                 secureCookie: dependencies.usesHTTPS).register(on: router)
+    let accounts = ResidentAccounts(database: dependencies.database, hasher: dependencies.passwordHasher)
+    let accountRoutes = ResidentAccountRoutes(renderer: renderer, accounts: accounts, links: PublicLinks(baseURL: dependencies.baseURL),
+                                              commonPasswords: dependencies.commonPasswords, secureCookie: dependencies.usesHTTPS)
+    accountRoutes.register(on: router)
+    ResidentProfileRoutes(account: accountRoutes, accounts: accounts).register(on: router)
+    StaffAdminRoutes(renderer: renderer,
+                     administration: StaffAdministration(database: dependencies.database, hasher: dependencies.passwordHasher),
+                     accountRoutes: accountRoutes).register(on: router)
     return CouncilPathPrefixResponder(router: router.buildResponder())
 }

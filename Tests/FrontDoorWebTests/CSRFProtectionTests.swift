@@ -25,11 +25,11 @@ struct CSRFProtectionTests {
     }
 
     func post(_ client: some TestClientProtocol, cookie: String?, field: String?, origin: String? = nil,
-              contentType: String = "application/x-www-form-urlencoded") async throws -> TestResponse {
+              contentType: String = "application/x-www-form-urlencoded", fields: String = "name=Priya+Shah") async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: contentType]
         if let cookie { headers[.cookie] = "fd_csrf=\(cookie)" }
         if let origin { headers[.origin] = origin }
-        let body = "name=Priya+Shah" + (field.map { "&csrf_token=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" } ?? "")
+        let body = fields + (field.map { "&csrf_token=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" } ?? "")
         return try await client.execute(uri: "/form", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
@@ -53,6 +53,15 @@ struct CSRFProtectionTests {
             let response = try await post(client, cookie: token, field: token)
             #expect(response.status == .ok)
             #expect(response.text == "saved")
+        }
+    }
+
+    @Test("A form with repeated fields (checkboxes) is accepted with its token")
+    func acceptsRepeatedFields() async throws {
+        try await application().test(.router) { client in
+            let token = try #require(cookieToken(from: try await client.execute(uri: "/form", method: .get)))
+            let response = try await post(client, cookie: token, field: token, fields: "needs=bsl&needs=braille&name=Priya")
+            #expect(response.status == .ok)
         }
     }
 

@@ -2,6 +2,8 @@ import Foundation
 import FrontDoorApp
 import FrontDoorPersistence
 import FrontDoorTestSupport
+import FrontDoorWeb
+import Testing
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -79,4 +81,13 @@ final class DatabaseBox: Sendable {
     func close() async {
         if let database = opened.withLockedValue({ $0 }) { await database.close() }
     }
+}
+
+/// Signs the demo administrator in, setting up two-factor sign-in on the way (as at a first sign-in).
+func signInAsAdministrator(_ browser: BrowserLikeClient) async throws {
+    try await browser.postForm("/staff/sign-in", [("email", "admin@kingsmere.example"), ("password", DemoCouncil.password)])
+    let setup = try await browser.get("/staff/two-factor").text
+    let start = try #require(setup.range(of: #"<strong class="fd-setup-key">"#))
+    let key = String(setup[start.upperBound...].prefix { $0 != "<" }).replacingOccurrences(of: " ", with: "")
+    try await browser.postForm("/staff/two-factor", [("code", OneTimePasswordVerifier(secret: key).code(at: Date()))])
 }

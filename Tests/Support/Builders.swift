@@ -17,3 +17,10 @@ extension Result where Failure == any Error {
         do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }
+
+/// A customer of `council`; with a `password` hash they have an account.
+public func makeCustomer(council: Council, name: String = "Ann Jones", email: String? = "ann@example.com",
+                         verified: Bool = true, at now: Date = Date()) -> Customer {
+    Customer(councilID: council.id, name: name, email: email, emailVerifiedAt: verified ? now : nil,
+             hasAccount: false, createdAt: now)
+}

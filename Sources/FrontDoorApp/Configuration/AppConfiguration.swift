@@ -1,4 +1,6 @@
 import Foundation
+import FrontDoorDomain
+import FrontDoorJobs
 import FrontDoorPersistence
 import Logging
 import NIOCore
@@ -34,6 +36,12 @@ public struct AppConfiguration: Sendable {
     public var databasePoolSize: Int
     /// Addresses of reverse proxies whose X-Forwarded-For header is believed.
     public var trustedProxies: Set<String>
+    /// The mail relay (SMTP_URL); nil writes emails to the log instead (development).
+    public var mailServer: SMTPSettings?
+    /// The address emails come from (MAIL_FROM).
+    public var mailSender: String
+    /// How often the outbox is checked for email to send; shortened only by tests.
+    public var mailInterval: Duration = .seconds(2)
     /// bcrypt cost for staff passwords; lowered only by tests.
     public var passwordHashCost: UInt8 = 12
 
@@ -129,10 +137,28 @@ public struct AppConfiguration: Sendable {
             trustedProxies.insert(address)
         }
 
+        var mailServer: SMTPSettings?
+        if let text = value("SMTP_URL") {
+            guard let settings = SMTPSettings.parse(text) else {
+                throw ConfigurationError(variable: "SMTP_URL", problem: "must be an address such as smtp://user:password@mail.example.gov.uk:587, not \"\(text)\"")
+            }
+            mailServer = settings
+        }
+        let mailSender: String
+        if let text = value("MAIL_FROM") {
+            guard EmailAddressRule.isPlausible(text) else {
+                throw ConfigurationError(variable: "MAIL_FROM", problem: "must be an email address such as noreply@kingsmere.gov.uk, not \"\(text)\"")
+            }
+            mailSender = text
+        } else {
+            mailSender = "noreply@" + (URL(string: baseURL)?.host ?? "localhost")
+        }
+
         return AppConfiguration(
             mode: mode, dataDirectory: dataDirectory, database: database, usesDefaultDatabase: value("DATABASE_URL") == nil,
             host: host, port: port, baseURL: baseURL, logLevel: logLevel, logFormat: logFormat,
-            sessionSecret: sessionSecret, databasePoolSize: poolSize, trustedProxies: trustedProxies)
+            sessionSecret: sessionSecret, databasePoolSize: poolSize, trustedProxies: trustedProxies,
+            mailServer: mailServer, mailSender: mailSender)
     }
 
     private static func parseChoice<Choice: RawRepresentable & CaseIterable>(

@@ -8,6 +8,9 @@ public struct SessionPolicy: Sendable, Equatable {
 
     /// Staff on council machines: 30 minutes idle, a working day at most.
     public static let staff = SessionPolicy(idleTimeout: 30 * 60, absoluteTimeout: 10 * 60 * 60)
+    /// Residents on their own devices: long enough to fill in a form slowly (some people need
+    /// longer, WCAG 2.2.1), and a day at most.
+    public static let resident = SessionPolicy(idleTimeout: 60 * 60, absoluteTimeout: 24 * 60 * 60)
     /// Public kiosks in libraries and customer service centres: short.
     public static let kiosk = SessionPolicy(idleTimeout: 5 * 60, absoluteTimeout: 30 * 60)
 

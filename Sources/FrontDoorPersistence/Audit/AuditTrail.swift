@@ -12,6 +12,17 @@ public struct AuditEvent: Sendable, Equatable {
         case twoFactorEnabled = "two-factor-enabled"
         case recoveryCodeUsed = "recovery-code-used"
         case auditTrailExported = "audit-trail-exported"
+        case accountRegistered = "account-registered"
+        case emailConfirmed = "email-confirmed"
+        case passwordReset = "password-reset"
+        case emailChanged = "email-changed"
+        case personalDetailsChanged = "personal-details-changed"
+        case staffInvited = "staff-invited"
+        case invitationAccepted = "invitation-accepted"
+        case roleChanged = "role-changed"
+        case teamsChanged = "teams-changed"
+        case teamCreated = "team-created"
+        case councilSettingChanged = "council-setting-changed"
 
         /// How the event reads to an administrator.
         public var description: String {
@@ -23,6 +34,17 @@ public struct AuditEvent: Sendable, Equatable {
             case .twoFactorEnabled: "Two-factor sign-in set up"
             case .recoveryCodeUsed: "Recovery code used"
             case .auditTrailExported: "Audit trail exported"
+            case .accountRegistered: "Resident account registered"
+            case .emailConfirmed: "Email address confirmed"
+            case .passwordReset: "Password reset"
+            case .emailChanged: "Email address changed"
+            case .personalDetailsChanged: "Personal details changed"
+            case .staffInvited: "Staff invited"
+            case .invitationAccepted: "Invitation accepted"
+            case .roleChanged: "Role changed"
+            case .teamsChanged: "Teams changed"
+            case .teamCreated: "Team created"
+            case .councilSettingChanged: "Council setting changed"
             }
         }
     }

@@ -63,4 +63,9 @@ public struct CouncilRepository: Sendable {
             }
         }
     }
+
+    /// The council's switch that requires two-factor sign-in of all its staff (administrators always need it).
+    public func setRequiresTwoFactorForAllStaff(_ required: Bool, councilID: UUID, on db: any SQLDatabase) async throws {
+        try await db.update("councils").set("requires_two_factor_for_all_staff", to: required).where("id", .equal, councilID).run()
+    }
 }

@@ -15,5 +15,7 @@ public enum Migrations {
         CreateStaffAccounts(),
         CreateSessionsAttemptsAndAudit(),
         CreateStaffTwoFactor(),
+        CreateCustomersAndAccounts(),
+        CreateTeamsAndInvitations(),
     ]
 }

@@ -22,14 +22,14 @@ public struct PendingSignInRepository: Sendable {
         let token = RandomToken.make()
         try await database.sql.insert(into: "staff_pending_sign_ins")
             .columns("token_digest", "council_id", "staff_account_id", "created_at", "enrolment_secret_sealed")
-            .values(SQLBind(StaffSessionRepository.digest(token)), SQLBind(councilID), SQLBind(accountID), SQLBind(now), SQLLiteral.null)
+            .values(SQLBind(RandomToken.digest(token)), SQLBind(councilID), SQLBind(accountID), SQLBind(now), SQLLiteral.null)
             .run()
         return token
     }
 
     public func find(token: String, councilID: UUID, now: Date) async throws -> Pending? {
         struct Row: Decodable { var staff_account_id: UUID; var created_at: Date; var enrolment_secret_sealed: String? }
-        let digest = StaffSessionRepository.digest(token)
+        let digest = RandomToken.digest(token)
         guard let row = try await database.sql.select().columns("staff_account_id", "created_at", "enrolment_secret_sealed")
             .from("staff_pending_sign_ins").where("token_digest", .equal, digest).where("council_id", .equal, councilID)
             .first(decoding: Row.self) else { return nil }

@@ -2,23 +2,34 @@ import Foundation
 import SQLKit
 
 /// Failed and successful sign-ins, for the lock-out rule (`SignInThrottle`).
+/// Staff and residents are counted apart (`realm`), so one cannot lock the other out.
 public struct SignInAttemptRepository: Sendable {
-    let database: Database
+    public enum Realm: String, Sendable {
+        case staff
+        case residents
+    }
 
-    public init(database: Database) {
+    let database: Database
+    let realm: Realm
+
+    public init(database: Database, realm: Realm = .staff) {
         self.database = database
+        self.realm = realm
     }
 
     public func record(councilID: UUID, email: String, address: String, at: Date, succeeded: Bool) async throws {
         try await database.sql.insert(into: "sign_in_attempts")
-            .columns("id", "council_id", "email", "address", "attempted_at", "succeeded")
-            .values(SQLBind(UUID()), SQLBind(councilID), SQLBind(email.lowercased()), SQLBind(address), SQLBind(at), SQLBind(succeeded))
+            .columns("id", "council_id", "email", "address", "attempted_at", "succeeded", "realm")
+            .values(SQLBind(UUID()), SQLBind(councilID), SQLBind(email.lowercased()), SQLBind(address), SQLBind(at), SQLBind(succeeded),
+                    SQLBind(realm.rawValue))
             .run()
     }
 
     /// Times of failures for this email since its last success, no older than `since`.
     public func failures(councilID: UUID, email: String, since: Date) async throws -> [Date] {
-        try await failures(matching: { $0.where("council_id", .equal, councilID).where("email", .equal, email.lowercased()) }, since: since)
+        try await failures(matching: {
+            $0.where("council_id", .equal, councilID).where("email", .equal, email.lowercased()).where("realm", .equal, realm.rawValue)
+        }, since: since)
     }
 
     /// Times of failures from this address (any account, any council) since `since`.

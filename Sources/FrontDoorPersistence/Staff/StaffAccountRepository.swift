@@ -53,11 +53,34 @@ public struct StaffAccountRepository: Sendable {
         if try await find(email: account.email, councilID: account.councilID) != nil {
             throw CreateError.emailTaken(account.email)
         }
+        try await insert(account, passwordHash: try await hasher.hash(password), isDemo: isDemo, at: now, on: database.sql)
+        return account
+    }
+
+    /// Adds an account whose password was checked and hashed already (an accepted invitation).
+    public func insert(_ account: StaffAccount, passwordHash: String, isDemo: Bool = false, at now: Date, on db: any SQLDatabase) async throws {
+        if try await db.select().column("id").from("staff_accounts").where("council_id", .equal, account.councilID)
+            .where("email", .equal, account.email).first() != nil {
+            throw CreateError.emailTaken(account.email)
+        }
         let row = Row(id: account.id, council_id: account.councilID, email: account.email,
                       display_name: account.displayName, role: account.role.rawValue,
-                      password_hash: try await hasher.hash(password), is_demo: isDemo, created_at: now)
-        try await database.sql.insert(into: "staff_accounts").model(row).run()
-        return account
+                      password_hash: passwordHash, is_demo: isDemo, created_at: now)
+        try await db.insert(into: "staff_accounts").model(row).run()
+    }
+
+    public func hashPassword(_ password: String) async throws -> String {
+        try await hasher.hash(password)
+    }
+
+    /// The council's staff, by name.
+    public func all(councilID: UUID) async throws -> [StaffAccount] {
+        try await database.sql.select().column("*").from("staff_accounts").where("council_id", .equal, councilID)
+            .orderBy("display_name").all(decoding: Row.self).map { try $0.toAccount() }
+    }
+
+    public func changeRole(of accountID: UUID, to role: StaffRole, on db: any SQLDatabase) async throws {
+        try await db.update("staff_accounts").set("role", to: role.rawValue).where("id", .equal, accountID).run()
     }
 
     public func find(email: String, councilID: UUID) async throws -> StaffAccount? {

@@ -8,6 +8,11 @@ public enum RandomToken {
     public static func make() -> String {
         SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64URLEncoded
     }
+
+    /// What the database keeps of a token (SHA-256, hex): enough to recognise it, useless to present.
+    public static func digest(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).hexString
+    }
 }
 
 extension Sequence where Element == UInt8 {

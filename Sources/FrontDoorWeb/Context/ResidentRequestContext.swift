@@ -13,6 +13,8 @@ public struct ResidentRequestContext: RequestContext, CouncilScopedContext, CSRF
     public let councilBox: CouncilBox
     /// Set by `StaffSessionMiddleware` on staff paths when the cookie names a live session.
     public var staffSession: StaffSessionRepository.Session?
+    /// Set by `ResidentSessionMiddleware` on public paths when the cookie names a live session.
+    public var residentSession: ResidentSession?
     /// The client's IP address, for the sign-in lock-out and the audit trail
     /// (corrected by `ClientAddressMiddleware` behind trusted proxies).
     public var remoteAddress: String

@@ -14,7 +14,7 @@ public struct StaffRequestContext: ChildRequestContext, CouncilScopedContext, CS
     public var staff: StaffAccount { session.account }
 
     public init(context: ResidentRequestContext) throws {
-        guard let session = context.staffSession else { throw SignInRequired() }
+        guard let session = context.staffSession else { throw SignInRequired(signInPath: StaffPaths.signIn) }
         self.coreContext = context.coreContext
         self.councilBox = context.councilBox
         self.csrfToken = context.csrfToken
@@ -25,7 +25,7 @@ public struct StaffRequestContext: ChildRequestContext, CouncilScopedContext, CS
 
 extension StaffRequestContext {
     /// This member of staff, as the permission rules see them.
-    public var member: StaffMember { StaffMember(role: staff.role, councilID: staff.councilID) }
+    public var member: StaffMember { StaffMember(role: staff.role, councilID: staff.councilID, teamIDs: session.teamIDs) }
 
     /// Whether they may do `action` on the council's own records (no team, standard sensitivity).
     public func may(_ action: StaffAction) -> Bool {
@@ -42,6 +42,8 @@ extension StaffRequestContext {
     }
 }
 
-/// Thrown when a staff page is asked for without a live session: the error pages answer with
-/// a redirect to sign-in that returns to the page asked for.
-public struct SignInRequired: Error {}
+/// Thrown when a page that needs a sign-in is asked for without a live session: the error pages
+/// answer with a redirect to `signInPath` that returns to the page asked for.
+public struct SignInRequired: Error {
+    public var signInPath: String
+}

@@ -35,6 +35,11 @@ public struct FormInput: Sendable {
         (values[name]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The field's first value exactly as typed: for passwords, where spaces are part of the secret.
+    public func raw(_ name: String) -> String {
+        values[name]?.first ?? ""
+    }
+
     /// Every value of a repeated field (checkboxes).
     public func all(_ name: String) -> [String] {
         (values[name] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

@@ -43,6 +43,13 @@ public struct FormValidation: Sendable {
         check(fieldID, value.count <= limit, message)
     }
 
+    /// A required email address in a plausible format, with GOV.UK's wording for the format error.
+    @discardableResult
+    public mutating func requiredEmail(_ fieldID: String, _ value: String, missing: String) -> Bool {
+        required(fieldID, value, missing)
+            && email(fieldID, value, "Enter an email address in the correct format, like name@example.com")
+    }
+
     @discardableResult
     public mutating func email(_ fieldID: String, _ value: String, _ message: String) -> Bool {
         check(fieldID, value.isEmpty || EmailAddressRule.isPlausible(value), message)

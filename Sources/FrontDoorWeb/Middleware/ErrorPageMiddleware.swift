@@ -16,8 +16,8 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch is SignInRequired {
-            return .redirect(to: context.basePath + StaffPaths.signIn + SafeReturnPath.query(context.basePath + request.uri.path))
+        } catch let required as SignInRequired {
+            return .redirect(to: context.basePath + required.signInPath + SafeReturnPath.query(context.basePath + request.uri.path))
         } catch let refusal as Refusal {
             return try respond(status: refusal.status, heading: refusal.heading, paragraphs: [refusal.explanation],
                                message: refusal.explanation, request: request, context: context)

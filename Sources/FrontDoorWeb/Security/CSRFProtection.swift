@@ -104,12 +104,11 @@ public struct CSRFMiddleware<Context: CSRFProtectedContext>: RouterMiddleware {
         return originAuthority.lowercased() == authority.lowercased()
     }
 
-    private struct TokenField: Decodable {
-        let csrf_token: String?
-    }
-
-    /// The token in an `application/x-www-form-urlencoded` body.
+    /// The token in an `application/x-www-form-urlencoded` body, read by the same parser as
+    /// the forms themselves (so repeated fields, such as checkboxes, are no obstacle).
     static func token(inFormBody body: String) -> String? {
-        (try? URLEncodedFormDecoder().decode(TokenField.self, from: body))?.csrf_token
+        guard let form = try? FormInput(urlEncoded: body) else { return nil }
+        let token = form.raw(fieldName)
+        return token.isEmpty ? nil : token
     }
 }

@@ -17,7 +17,8 @@ struct StaffRoutes {
                 chrome: ChromeFactory.chrome(pageTitle: "Sign in", council: council, basePath: context.basePath),
                 basePath: context.basePath, csrfToken: context.csrfToken,
                 returnTo: SafeReturnPath.validate(request.uri.queryParameters["return"].map(String.init)),
-                signedOut: request.uri.queryParameters["signed-out"] != nil)
+                signedOut: request.uri.queryParameters["signed-out"] != nil,
+                invitationAccepted: request.uri.queryParameters["invitation-accepted"] != nil)
             return try renderer.response(page)
         }
 
@@ -27,9 +28,7 @@ struct StaffRoutes {
             let email = form["email"], password = form["password"]
             let returnTo = SafeReturnPath.validate(form["return"].isEmpty ? nil : form["return"])
             var validation = FormValidation()
-            if validation.required("email", email, "Enter your email address") {
-                validation.email("email", email, "Enter an email address in the correct format, like name@example.com")
-            }
+            validation.requiredEmail("email", email, missing: "Enter your email address")
             validation.required("password", password, "Enter your password")
             if validation.isValid {
                 switch try await signIn.signIn(email: email, password: password, council: council,

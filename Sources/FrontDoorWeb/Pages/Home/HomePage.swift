@@ -18,10 +18,14 @@ public struct HomePage: PageModel {
     public var hasCouncilChoices: Bool
     public var hasNoCouncils: Bool
     public var accessibilityHref: String
+    public var signInHref: String
+    public var registerHref: String
 
     public init(selection: CouncilSelection?, chrome: PageChrome, basePath: String) {
         self.chrome = chrome
         self.accessibilityHref = SitePath.accessibility.href(basePath: basePath)
+        self.signInHref = basePath + ResidentPaths.signIn
+        self.registerHref = basePath + ResidentPaths.register
         self.councilChoices = []
         self.hasNoCouncils = false
         switch selection {

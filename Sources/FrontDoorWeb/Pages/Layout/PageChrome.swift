@@ -44,6 +44,7 @@ public struct PageChrome: Sendable {
         self.footerLinks = [
             FooterLink(href: basePath + "/accessibility", text: "Accessibility statement"),
             FooterLink(href: basePath + "/components", text: "Design system components"),
+            FooterLink(href: basePath + "/account", text: "Your account"),
             FooterLink(href: basePath + "/staff/sign-in", text: "Staff sign in"),
         ]
         self.contact = contact

@@ -1,3 +1,4 @@
+import FrontDoorDomain
 /// Staff sign-in: email and password, with the GOV.UK error summary.
 public struct StaffSignInPage: PageModel {
     public static let template = "staff-sign-in"
@@ -13,10 +14,12 @@ public struct StaffSignInPage: PageModel {
     public var submit: Button
 
     public init(chrome: PageChrome, basePath: String, csrfToken: String, returnTo: String?, enteredEmail: String = "",
-                validation: FormValidation = FormValidation(), signedOut: Bool = false) {
+                validation: FormValidation = FormValidation(), signedOut: Bool = false, invitationAccepted: Bool = false) {
         self.chrome = chrome
         self.errorSummary = validation.summary
-        self.signedOutBanner = signedOut ? NotificationBanner(heading: "You have signed out", isSuccess: true) : nil
+        self.signedOutBanner = signedOut ? NotificationBanner(heading: "You have signed out", isSuccess: true)
+            : invitationAccepted ? NotificationBanner(heading: "Your account is ready", text: "Sign in with your email address and new password.", isSuccess: true)
+            : nil
         self.action = basePath + StaffPaths.signIn
         self.csrfToken = csrfToken
         self.returnTo = returnTo
@@ -54,8 +57,13 @@ public struct StaffHomePage: PageModel {
         self.signOutAction = basePath + StaffPaths.signOut
         self.csrfToken = context.csrfToken
         self.signOut = Button("Sign out", variant: .secondary)
-        self.tasks = context.may(.viewAuditTrail)
-            ? [PageChrome.FooterLink(href: basePath + StaffPaths.auditTrail, text: "Audit trail")] : []
+        let offered: [(StaffAction, String, String)] = [
+            (.manageStaff, StaffPaths.people, "Staff and invitations"),
+            (.manageTeams, StaffPaths.teams, "Teams"),
+            (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
+            (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
+        ]
+        self.tasks = offered.filter { context.may($0.0) }.map { PageChrome.FooterLink(href: basePath + $0.1, text: $0.2) }
         self.hasTasks = !tasks.isEmpty
     }
 }
@@ -68,4 +76,10 @@ public enum StaffPaths {
     public static let twoFactor = "/staff/two-factor"
     public static let auditTrail = "/staff/audit"
     public static let auditTrailCSV = "/staff/audit.csv"
+    public static let people = "/staff/people"
+    public static let invite = "/staff/people/invite"
+    public static let teams = "/staff/teams"
+    public static let settings = "/staff/settings"
+    /// Outside the signed-in area: the invited person has no account yet.
+    public static let invitation = "/staff/invitation"
 }

@@ -1,0 +1,15 @@
+/// The resident account paths, in one place (see `SitePath` and `StaffPaths`).
+public enum ResidentPaths {
+    public static let account = "/account"
+    public static let register = "/account/register"
+    public static let checkEmail = "/account/check-your-email"
+    public static let confirmEmail = "/account/confirm-email"
+    public static let resendConfirmation = "/account/resend-confirmation"
+    public static let signIn = "/account/sign-in"
+    public static let signOut = "/account/sign-out"
+    public static let forgotPassword = "/account/forgotten-password"
+    public static let resetPassword = "/account/reset-password"
+    public static let profile = "/account/details"
+    public static let changeEmail = "/account/change-email"
+    public static let confirmEmailChange = "/account/confirm-new-email"
+}

@@ -1,0 +1,92 @@
+"""Staff administration in a real browser, with the invitation sent through a real SMTP server:
+an administrator adds a team, invites a member of staff, changes a role and the two-factor
+switch; the invited person accepts. Every page on the way is axe-clean."""
+import re
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from axe import audit, describe
+from conftest import click_and_wait_for_page, make_driver, quit_driver, start_server
+from test_staff_sign_in import totp
+
+
+def assert_axe_clean(driver, what: str):
+    result = audit(driver)
+    assert result["violations"] == [], f"{what}:\n{describe(result['violations'])}"
+
+
+def submit(browser):
+    click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button"))
+
+
+@pytest.fixture
+def mail_server(tmp_path, mail_sink):
+    running = start_server(tmp_path / "data", SMTP_URL=mail_sink.url, MAIL_FROM="noreply@kingsmere.example")
+    yield running
+    running.stop()
+
+
+def test_an_administrator_runs_the_staff_and_an_invited_person_joins(mail_server, mail_sink):
+    browser = make_driver()
+    try:
+        base = mail_server.base_url
+        browser.get(base + "/staff/sign-in")
+        browser.find_element(By.ID, "email").send_keys("admin@kingsmere.example")
+        browser.find_element(By.ID, "password").send_keys("frontdoor-demo")
+        submit(browser)
+        key = browser.find_element(By.CSS_SELECTOR, ".fd-setup-key").text.replace(" ", "")
+        browser.find_element(By.ID, "code").send_keys(totp(key, time.time()))
+        submit(browser)
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "a.fd-button"))
+
+        click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Teams"))
+        assert_axe_clean(browser, "teams page")
+        submit(browser)
+        assert "Enter a team name" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "teams page with errors")
+        browser.find_element(By.ID, "name").send_keys("Waste and recycling")
+        submit(browser)
+        assert "Waste and recycling" in browser.find_element(By.TAG_NAME, "main").text
+
+        browser.get(base + "/staff")
+        click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Staff and invitations"))
+        assert_axe_clean(browser, "staff list")
+        click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Invite someone"))
+        assert_axe_clean(browser, "invite page")
+        submit(browser)
+        assert "Select their role" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "invite page with errors")
+        browser.find_element(By.ID, "name").send_keys("Priya Shah")
+        browser.find_element(By.ID, "email").send_keys("priya.shah@kingsmere.example")
+        browser.find_element(By.CSS_SELECTOR, "label[for='role-2']").click()  # Back-office officer
+        browser.find_element(By.CSS_SELECTOR, "label[for='teams']").click()
+        submit(browser)
+        assert "Invitation sent" in browser.find_element(By.CSS_SELECTOR, ".fd-notification-banner").text
+        assert_axe_clean(browser, "staff list with a pending invitation")
+
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "a[href^='/staff/people/'][href*='-']"))
+        assert_axe_clean(browser, "change role page")
+        browser.get(base + "/staff/settings")
+        assert_axe_clean(browser, "council settings")
+        browser.find_element(By.CSS_SELECTOR, "label[for='two_factor']").click()
+        submit(browser)
+        assert "Settings saved" in browser.find_element(By.CSS_SELECTOR, ".fd-notification-banner").text
+
+        # The invited person opens the link in a browser nobody is signed in to.
+        browser.get(base + "/staff")
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button--secondary"))
+
+        message = mail_sink.wait_for("priya.shah@kingsmere.example", "You have been invited")
+        link = re.search(r"(https?://\S+?token=[A-Za-z0-9_-]+)", message.body).group(1)
+        browser.get(link)
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Accept your invitation"
+        assert "Back-office officer" in browser.find_element(By.TAG_NAME, "main").text
+        assert_axe_clean(browser, "accept invitation page")
+        browser.find_element(By.ID, "password").send_keys("priya's own passphrase")
+        submit(browser)
+        assert browser.current_url.startswith(base + "/staff/sign-in")
+        assert "Your account is ready" in browser.find_element(By.CSS_SELECTOR, ".fd-notification-banner").text
+    finally:
+        quit_driver(browser)
