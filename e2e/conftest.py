@@ -108,10 +108,11 @@ def _interrupt_on_sigterm(signum, frame):
 signal.signal(signal.SIGTERM, _interrupt_on_sigterm)
 
 
-def start_server(data_dir: Path, args=("serve",), ready_timeout: float = 90, **env_overrides: str) -> RunningServer:
-    """Starts `frontdoor serve` on a free loopback port and waits until /health/ready answers 200."""
+def start_server(data_dir: Path, args=("serve",), ready_timeout: float = 90, port: int | None = None,
+                 **env_overrides: str) -> RunningServer:
+    """Starts `frontdoor serve` on a free loopback port (or `port`) and waits until /health/ready answers 200."""
     assert FRONTDOOR_BIN, "FRONTDOOR_BIN must name the frontdoor binary (scripts/test sets it)"
-    port = free_port()
+    port = port or free_port()
     env = base_env(data_dir, PORT=str(port), HOST="127.0.0.1", BASE_URL=f"http://127.0.0.1:{port}", **env_overrides)
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir.parent / f"server-{port}.log"

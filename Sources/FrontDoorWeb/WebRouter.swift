@@ -66,10 +66,11 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     MetricsRoutes(registry: dependencies.metricsRegistry).register(on: router)
     AssetRoutes(assets: dependencies.assets).register(on: router)
     PublicPageRoutes(renderer: renderer).register(on: router)
+    let sealed = SealedSecrets(sessionSecret: dependencies.sessionSecret)
     StaffRoutes(renderer: renderer,
-                signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher,
-                                    sealed: SealedSecrets(sessionSecret: dependencies.sessionSecret)),
-                secureCookie: dependencies.usesHTTPS).register(on: router)
+                signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher, sealed: sealed),
+                singleSignOn: StaffSingleSignOn(database: dependencies.database, hasher: dependencies.passwordHasher, sealed: sealed),
+                links: PublicLinks(baseURL: dependencies.baseURL), secureCookie: dependencies.usesHTTPS).register(on: router)
     let accounts = ResidentAccounts(database: dependencies.database, hasher: dependencies.passwordHasher)
     let accountRoutes = ResidentAccountRoutes(renderer: renderer, accounts: accounts, links: PublicLinks(baseURL: dependencies.baseURL),
                                               commonPasswords: dependencies.commonPasswords, secureCookie: dependencies.usesHTTPS)

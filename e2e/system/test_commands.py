@@ -4,7 +4,7 @@ import pytest
 
 from conftest import base_env, run_frontdoor, start_server
 
-COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council"]
+COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council", "configure-sso"]
 
 
 def test_the_top_level_help_lists_every_command(scratch):
@@ -117,3 +117,25 @@ def test_create_council_refuses_a_brand_colour_too_light_for_white_text(scratch)
     ], base_env(scratch / "data"))
     assert result.returncode != 0
     assert "4.5:1" in result.stderr
+
+
+@pytest.mark.parametrize("args, stdin, says", [
+    (["--map", "staff-advisors=wizard"], "secret\n", "not a role"),
+    (["--map", "staff-advisors"], "secret\n", "claim-value=role"),
+    ([], "secret\n", "at least one claim-value=role rule"),
+    (["--map", "staff-advisors=advisor"], "", "standard input"),
+])
+def test_configure_sso_refuses_bad_settings_in_one_line_and_stores_nothing(scratch, args, stdin, says):
+    env = base_env(scratch / "data")
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    result = run_frontdoor(["configure-sso", "--display-name", "Staff account", "--issuer", "https://id.example.gov.uk/openid",
+                            "--client-id", "frontdoor", *args], env, input_text=stdin)
+    assert result.returncode != 0
+    assert says in result.stderr, result.stderr
+    assert len(result.stderr_lines) == 1, result.stderr
+    server = start_server(scratch / "data")
+    try:
+        import requests
+        assert "Sign in with" not in requests.get(server.base_url + "/staff/sign-in", timeout=10).text
+    finally:
+        server.stop()

@@ -17,5 +17,6 @@ public enum Migrations {
         CreateStaffTwoFactor(),
         CreateCustomersAndAccounts(),
         CreateTeamsAndInvitations(),
+        CreateSingleSignOn(),
     ]
 }

@@ -7,6 +7,8 @@ import Hummingbird
 struct StaffRoutes {
     let renderer: PageRenderer
     let signIn: StaffSignIn
+    let singleSignOn: StaffSingleSignOn
+    let links: PublicLinks
     let secureCookie: Bool
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -18,7 +20,8 @@ struct StaffRoutes {
                 basePath: context.basePath, csrfToken: context.csrfToken,
                 returnTo: SafeReturnPath.validate(request.uri.queryParameters["return"].map(String.init)),
                 signedOut: request.uri.queryParameters["signed-out"] != nil,
-                invitationAccepted: request.uri.queryParameters["invitation-accepted"] != nil)
+                invitationAccepted: request.uri.queryParameters["invitation-accepted"] != nil,
+                singleSignOnName: try await singleSignOn.provider(for: council)?.displayName)
             return try renderer.response(page)
         }
 
@@ -51,11 +54,12 @@ struct StaffRoutes {
             let page = StaffSignInPage(
                 chrome: ChromeFactory.chrome(pageTitle: "Sign in", council: council, basePath: context.basePath, hasErrors: true),
                 basePath: context.basePath, csrfToken: context.csrfToken, returnTo: returnTo, enteredEmail: email,
-                validation: validation)
+                validation: validation, singleSignOnName: try await singleSignOn.provider(for: council)?.displayName)
             return try renderer.response(page, status: .unprocessableContent)
         }
 
         registerTwoFactor(on: router)
+        registerSingleSignOn(on: router)
 
         let staff = router.group(RouterPath(StaffPaths.home), context: StaffRequestContext.self)
         staff.get { _, context -> Response in

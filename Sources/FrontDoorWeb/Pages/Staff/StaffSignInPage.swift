@@ -12,9 +12,17 @@ public struct StaffSignInPage: PageModel {
     public var email: TextInput
     public var password: TextInput
     public var submit: Button
+    /// "Sign in with {provider}", when the council has single sign-on.
+    public var singleSignOn: SingleSignOnChoice?
+
+    public struct SingleSignOnChoice: Sendable {
+        public var button: Button
+        public var message: String?
+    }
 
     public init(chrome: PageChrome, basePath: String, csrfToken: String, returnTo: String?, enteredEmail: String = "",
-                validation: FormValidation = FormValidation(), signedOut: Bool = false, invitationAccepted: Bool = false) {
+                validation: FormValidation = FormValidation(), signedOut: Bool = false, invitationAccepted: Bool = false,
+                singleSignOnName: String? = nil, singleSignOnMessage: String? = nil) {
         self.chrome = chrome
         self.errorSummary = validation.summary
         self.signedOutBanner = signedOut ? NotificationBanner(heading: "You have signed out", isSuccess: true)
@@ -28,6 +36,11 @@ public struct StaffSignInPage: PageModel {
         self.password = TextInput(id: "password", label: Label("Password"), type: "password",
                                   error: validation.message(for: "password"), autocomplete: "current-password")
         self.submit = Button("Sign in")
+        self.singleSignOn = singleSignOnName.map {
+            SingleSignOnChoice(button: Button("Sign in with \($0)", href: basePath + StaffPaths.singleSignOn + (returnTo.map(SafeReturnPath.query) ?? ""),
+                                              variant: .secondary),
+                               message: singleSignOnMessage)
+        }
     }
 }
 
@@ -82,4 +95,8 @@ public enum StaffPaths {
     public static let settings = "/staff/settings"
     /// Outside the signed-in area: the invited person has no account yet.
     public static let invitation = "/staff/invitation"
+    /// Starts a sign-in through the council's identity provider.
+    public static let singleSignOn = "/staff/sign-in/provider"
+    /// Where the identity provider sends the browser back.
+    public static let singleSignOnCallback = "/staff/sso/callback"
 }
