@@ -71,7 +71,7 @@ public func buildApplication(
             usesHTTPS: configuration.baseURL.hasPrefix("https://"),
             sessionSecret: sessionSecret, passwordHasher: PasswordHasher(cost: configuration.passwordHashCost),
             trustedProxies: configuration.trustedProxies, baseURL: configuration.baseURL,
-            commonPasswords: try CommonPasswordList.load())
+            commonPasswords: try CommonPasswordList.load(), sessionPolicies: configuration.sessionPolicies)
         let transport: any MailTransport
         if let server = configuration.mailServer {
             transport = SMTPClient(settings: server, logger: logger)

@@ -24,12 +24,14 @@ public struct WebDependencies: Sendable {
     public var baseURL: String
     /// Passwords too common to allow when residents choose one.
     public var commonPasswords: CommonPasswords
+    /// How long sessions last (staff, residents, shared computers).
+    public var sessionPolicies: SessionPolicies
 
     public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
                 metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
                 sendsStrictTransportSecurity: Bool, usesHTTPS: Bool, sessionSecret: String,
                 passwordHasher: PasswordHasher, trustedProxies: Set<String> = [], baseURL: String,
-                commonPasswords: CommonPasswords) {
+                commonPasswords: CommonPasswords, sessionPolicies: SessionPolicies = .standard) {
         self.database = database
         self.templates = templates
         self.assets = assets
@@ -42,6 +44,7 @@ public struct WebDependencies: Sendable {
         self.trustedProxies = trustedProxies
         self.baseURL = baseURL
         self.commonPasswords = commonPasswords
+        self.sessionPolicies = sessionPolicies
     }
 }
 
@@ -59,8 +62,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
         ErrorPageMiddleware(renderer: renderer, showsDeveloperDetail: dependencies.showsDeveloperErrorDetail)
         CSRFMiddleware(tokens: CSRFTokens(secret: dependencies.sessionSecret), secureCookie: dependencies.usesHTTPS)
         CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))
-        StaffSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policy: .staff)
-        ResidentSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher)
+        StaffSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policies: dependencies.sessionPolicies)
+        ResidentSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policies: dependencies.sessionPolicies)
     }
     HealthRoutes(database: dependencies.database).register(on: router)
     MetricsRoutes(registry: dependencies.metricsRegistry).register(on: router)
@@ -70,12 +73,15 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     StaffRoutes(renderer: renderer,
                 signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher, sealed: sealed),
                 singleSignOn: StaffSingleSignOn(database: dependencies.database, hasher: dependencies.passwordHasher, sealed: sealed),
-                links: PublicLinks(baseURL: dependencies.baseURL), secureCookie: dependencies.usesHTTPS).register(on: router)
+                links: PublicLinks(baseURL: dependencies.baseURL), kiosk: dependencies.sessionPolicies.kiosk,
+                secureCookie: dependencies.usesHTTPS).register(on: router)
     let accounts = ResidentAccounts(database: dependencies.database, hasher: dependencies.passwordHasher)
     let accountRoutes = ResidentAccountRoutes(renderer: renderer, accounts: accounts, links: PublicLinks(baseURL: dependencies.baseURL),
-                                              commonPasswords: dependencies.commonPasswords, secureCookie: dependencies.usesHTTPS)
+                                              commonPasswords: dependencies.commonPasswords, kiosk: dependencies.sessionPolicies.kiosk,
+                                              secureCookie: dependencies.usesHTTPS)
     accountRoutes.register(on: router)
     ResidentProfileRoutes(account: accountRoutes, accounts: accounts).register(on: router)
+    CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     StaffAdminRoutes(renderer: renderer,
                      administration: StaffAdministration(database: dependencies.database, hasher: dependencies.passwordHasher),
                      accountRoutes: accountRoutes).register(on: router)

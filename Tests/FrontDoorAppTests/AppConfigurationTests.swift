@@ -1,4 +1,6 @@
 import FrontDoorApp
+import FrontDoorDomain
+import FrontDoorJobs
 import FrontDoorPersistence
 import Logging
 import Testing
@@ -46,6 +48,30 @@ struct AppConfigurationTests {
         #expect(try AppConfiguration.fromEnvironment(["TRUSTED_PROXIES": "10.0.0.2, 10.0.0.3,::1"]).trustedProxies == ["10.0.0.2", "10.0.0.3", "::1"])
     }
 
+    @Test("Session lengths: the standard ones by default, each settable; idle may not outlast the maximum")
+    func sessionLengths() throws {
+        #expect(try AppConfiguration.fromEnvironment([:]).sessionPolicies == .standard)
+        let set = try AppConfiguration.fromEnvironment([
+            "STAFF_SESSION_IDLE_MINUTES": "15", "STAFF_SESSION_MAX_HOURS": "8", "RESIDENT_SESSION_IDLE_MINUTES": "90",
+            "RESIDENT_SESSION_MAX_HOURS": "12", "KIOSK_SESSION_IDLE_MINUTES": "3", "KIOSK_SESSION_MAX_MINUTES": "20",
+        ]).sessionPolicies
+        #expect(set.staff == SessionPolicy(idleTimeout: 15 * 60, absoluteTimeout: 8 * 3600))
+        #expect(set.resident == SessionPolicy(idleTimeout: 90 * 60, absoluteTimeout: 12 * 3600))
+        #expect(set.kiosk == SessionPolicy(idleTimeout: 3 * 60, absoluteTimeout: 20 * 60))
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration.fromEnvironment(["RESIDENT_SESSION_IDLE_MINUTES": "1500", "RESIDENT_SESSION_MAX_HOURS": "24"])
+        }
+    }
+
+    @Test("Mail: no relay and a sender at BASE_URL's host by default; SMTP_URL and MAIL_FROM when set")
+    func mail() throws {
+        let plain = try AppConfiguration.fromEnvironment(["BASE_URL": "https://reports.kingsmere.gov.uk"])
+        #expect(plain.mailServer == nil && plain.mailSender == "noreply@reports.kingsmere.gov.uk")
+        let set = try AppConfiguration.fromEnvironment(["SMTP_URL": "smtp://fd:secret@relay.internal:587", "MAIL_FROM": "council@kingsmere.gov.uk"])
+        #expect(set.mailServer == SMTPSettings(host: "relay.internal", port: 587, username: "fd", password: "secret"))
+        #expect(set.mailSender == "council@kingsmere.gov.uk")
+    }
+
     @Test("Production listens on every interface by default")
     func productionHost() throws {
         let configuration = try AppConfiguration.fromEnvironment(["FRONTDOOR_ENV": "production", "SESSION_SECRET": String(repeating: "k", count: 40)])
@@ -56,6 +82,8 @@ struct AppConfigurationTests {
         ("PORT", "eighty"), ("PORT", "70000"), ("PORT", "0"), ("LOG_LEVEL", "loud"), ("LOG_FORMAT", "xml"),
         ("FRONTDOOR_ENV", "staging"), ("DATABASE_URL", "mysql://db/fd"), ("BASE_URL", "reports.example.gov.uk"),
         ("SESSION_SECRET", "too-short"), ("DATABASE_POOL_SIZE", "-1"), ("TRUSTED_PROXIES", "10.0.0.2, proxy.internal"),
+        ("SMTP_URL", "mail.example.gov.uk"), ("MAIL_FROM", "not an address"), ("STAFF_SESSION_IDLE_MINUTES", "0"),
+        ("RESIDENT_SESSION_MAX_HOURS", "a day"), ("KIOSK_SESSION_IDLE_MINUTES", "45"),
     ])
     func badValueNamesVariable(variable: String, value: String) {
         do {

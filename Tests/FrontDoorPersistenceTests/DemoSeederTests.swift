@@ -1,6 +1,7 @@
 import FrontDoorDomain
 import FrontDoorPersistence
 import FrontDoorTestSupport
+import SQLKit
 import Testing
 
 @Suite("The demo council")
@@ -15,6 +16,8 @@ struct DemoSeederTests {
             #expect(first.createdStaff.count == DemoCouncil.staff.count)
             #expect(second == .init(createdCouncil: false, createdStaff: []))
             #expect(try await CouncilRepository(database: database).all() == [DemoCouncil.council])
+            let customers = try await database.sql.select().column("id").from("customers").all()
+            #expect(customers.count == DemoCouncil.customers.count, "demo customers are created once")
         }
     }
 

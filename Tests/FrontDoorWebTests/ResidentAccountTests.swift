@@ -95,7 +95,8 @@ struct ResidentAccountTests {
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("<title>Error: Create an account"))
             for message in messages { #expect(response.text.contains(message), "missing: \(message)") }
-            #expect(try await database.sql.select().column("*").from("customers").all().isEmpty)
+            #expect(try await database.sql.select().column("*").from("customers").where("name", .equal, name).all().isEmpty)
+            #expect(try await EmailOutbox(database: database).entries(to: email).isEmpty)
         }
     }
 
@@ -106,7 +107,8 @@ struct ResidentAccountTests {
             let again = try await Journey.register(browser, name: "Someone Else", password: "another good password")
             #expect(again.headers[.location] == "/account/check-your-email")
             #expect(try await Journey.lastEmail(to: "ann@example.com", in: database).subject.hasPrefix("You already have an account"))
-            #expect(try await database.sql.select().column("*").from("customers").all().count == 1)
+            #expect(try await database.sql.select().column("*").from("customers").where("email", .equal, "ann@example.com").all().count == 1)
+            #expect(try await database.sql.select().column("*").from("customers").where("name", .equal, "Someone Else").all().isEmpty)
         }
     }
 
@@ -125,8 +127,10 @@ struct ResidentAccountTests {
             try await browser.postForm("/account/reset-password", [("token", Journey.token(in: link)), ("password", "gus chooses this one")])
             let signedIn = try await browser.postForm("/account/sign-in", [("email", "gus@example.com"), ("password", "gus chooses this one")])
             #expect(signedIn.headers[.location] == "/account")
-            let customers = try await database.sql.select().column("id").from("customers").all()
+            let customers = try await database.sql.select().column("id").from("customers").where("email", .equal, "gus@example.com").all()
             #expect(customers.count == 1, "the guest became the resident: one customer, not two")
+            #expect(try await CustomerRepository(database: database, hasher: PasswordHasher(cost: 4))
+                .find(id: guest.id, councilID: DemoCouncil.council.id)?.hasAccount == true)
         }
     }
 

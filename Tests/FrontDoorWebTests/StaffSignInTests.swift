@@ -130,3 +130,43 @@ struct StaffSignInTests {
         }
     }
 }
+
+@Suite("Sessions on shared computers, and session lengths set by the operator")
+struct SharedComputerSessionTests {
+    @Test("Staff who say they are on a shared computer get the kiosk timeouts, through the two-factor step too", arguments: TestDatabase.available)
+    func staffOnSharedComputer(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            try await browser.postForm("/staff/sign-in", [("email", "advisor@kingsmere.example"), ("password", DemoCouncil.password),
+                                                          ("shared_device", "yes")])
+            #expect(try await browser.get("/staff").status == .ok)
+            try await database.sql.update("staff_sessions").set("last_seen_at", to: Date().addingTimeInterval(-6 * 60)).run()
+            #expect(try await browser.get("/staff").status == .seeOther, "five idle minutes end a shared-computer session")
+
+            let admin = BrowserLikeClient(browser.client)
+            try await database.sql.delete(from: "staff_sessions").run()
+            try await signInAsAdministrator(admin, also: [("shared_device", "yes")])
+            struct Row: Decodable { var shared_device: Bool }
+            let sessions = try await database.sql.select().column("shared_device").from("staff_sessions").all(decoding: Row.self)
+            #expect(sessions.map(\.shared_device) == [true])
+        }
+    }
+
+    @Test("The operator's session lengths apply: a resident idle longer than RESIDENT_SESSION_IDLE_MINUTES is signed out")
+    func configuredLengths() async throws {
+        let box = DatabaseBox()
+        try await withTestApplication(database: .sqlite, configure: { configuration in
+            configuration.sessionPolicies.resident = SessionPolicy(idleTimeout: 10 * 60, absoluteTimeout: 3600)
+        }, prepare: { database in
+            try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
+        }) { client in
+            let database = try await box.open()
+            let browser = BrowserLikeClient(client)
+            try await ResidentJourney.signedInResident(browser, database)
+            try await database.sql.update("resident_sessions").set("last_seen_at", to: Date().addingTimeInterval(-9 * 60)).run()
+            #expect(try await browser.get("/account").status == .ok)
+            try await database.sql.update("resident_sessions").set("last_seen_at", to: Date().addingTimeInterval(-11 * 60)).run()
+            #expect(try await browser.get("/account").status == .seeOther)
+        }
+        await box.close()
+    }
+}

@@ -84,8 +84,8 @@ final class DatabaseBox: Sendable {
 }
 
 /// Signs the demo administrator in, setting up two-factor sign-in on the way (as at a first sign-in).
-func signInAsAdministrator(_ browser: BrowserLikeClient) async throws {
-    try await browser.postForm("/staff/sign-in", [("email", "admin@kingsmere.example"), ("password", DemoCouncil.password)])
+func signInAsAdministrator(_ browser: BrowserLikeClient, also fields: [(String, String)] = []) async throws {
+    try await browser.postForm("/staff/sign-in", [("email", "admin@kingsmere.example"), ("password", DemoCouncil.password)] + fields)
     let setup = try await browser.get("/staff/two-factor").text
     let start = try #require(setup.range(of: #"<strong class="fd-setup-key">"#))
     let key = String(setup[start.upperBound...].prefix { $0 != "<" }).replacingOccurrences(of: " ", with: "")

@@ -100,3 +100,23 @@ def test_an_administrator_sets_up_two_factor_sign_in_and_reads_the_audit_trail(t
     finally:
         quit_driver(browser)
         running.stop()
+
+
+def test_an_advisor_finds_a_customer_and_reads_their_record(server):
+    browser = make_driver()
+    try:
+        browser.get(server.base_url + "/staff/sign-in")
+        browser.find_element(By.ID, "email").send_keys("advisor@kingsmere.example")
+        browser.find_element(By.ID, "password").send_keys("frontdoor-demo")
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button"))
+        click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Find a customer"))
+        assert_axe_clean(browser, "find a customer")
+        browser.find_element(By.ID, "email").send_keys("margaret.okafor@residents.example")
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button"))
+        assert_axe_clean(browser, "find a customer, with a result")
+        click_and_wait_for_page(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "View"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Margaret Okafor"
+        assert "Large print" in browser.find_element(By.CSS_SELECTOR, ".fd-inset-text").text
+        assert_axe_clean(browser, "customer record")
+    finally:
+        quit_driver(browser)

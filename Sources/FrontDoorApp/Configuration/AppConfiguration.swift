@@ -36,6 +36,8 @@ public struct AppConfiguration: Sendable {
     public var databasePoolSize: Int
     /// Addresses of reverse proxies whose X-Forwarded-For header is believed.
     public var trustedProxies: Set<String>
+    /// How long sessions last (the *_SESSION_* variables).
+    public var sessionPolicies: SessionPolicies = .standard
     /// The mail relay (SMTP_URL); nil writes emails to the log instead (development).
     public var mailServer: SMTPSettings?
     /// The address emails come from (MAIL_FROM).
@@ -154,11 +156,32 @@ public struct AppConfiguration: Sendable {
             mailSender = "noreply@" + (URL(string: baseURL)?.host ?? "localhost")
         }
 
-        return AppConfiguration(
+        func minutes(_ name: String, default fallback: TimeInterval, unit: TimeInterval = 60) throws(ConfigurationError) -> TimeInterval {
+            guard let text = value(name) else { return fallback }
+            guard let number = Int(text), (1...100_000).contains(number) else {
+                throw ConfigurationError(variable: name, problem: "must be a whole number from 1 to 100000, not \"\(text)\"")
+            }
+            return TimeInterval(number) * unit
+        }
+        let policies = SessionPolicies(
+            staff: SessionPolicy(idleTimeout: try minutes("STAFF_SESSION_IDLE_MINUTES", default: SessionPolicy.staff.idleTimeout),
+                                 absoluteTimeout: try minutes("STAFF_SESSION_MAX_HOURS", default: SessionPolicy.staff.absoluteTimeout, unit: 3600)),
+            resident: SessionPolicy(idleTimeout: try minutes("RESIDENT_SESSION_IDLE_MINUTES", default: SessionPolicy.resident.idleTimeout),
+                                    absoluteTimeout: try minutes("RESIDENT_SESSION_MAX_HOURS", default: SessionPolicy.resident.absoluteTimeout, unit: 3600)),
+            kiosk: SessionPolicy(idleTimeout: try minutes("KIOSK_SESSION_IDLE_MINUTES", default: SessionPolicy.kiosk.idleTimeout),
+                                 absoluteTimeout: try minutes("KIOSK_SESSION_MAX_MINUTES", default: SessionPolicy.kiosk.absoluteTimeout)))
+        for (name, policy) in [("STAFF_SESSION_IDLE_MINUTES", policies.staff), ("RESIDENT_SESSION_IDLE_MINUTES", policies.resident),
+                               ("KIOSK_SESSION_IDLE_MINUTES", policies.kiosk)] where !policy.isCoherent {
+            throw ConfigurationError(variable: name, problem: "must not be longer than the session's maximum length")
+        }
+
+        var configuration = AppConfiguration(
             mode: mode, dataDirectory: dataDirectory, database: database, usesDefaultDatabase: value("DATABASE_URL") == nil,
             host: host, port: port, baseURL: baseURL, logLevel: logLevel, logFormat: logFormat,
             sessionSecret: sessionSecret, databasePoolSize: poolSize, trustedProxies: trustedProxies,
             mailServer: mailServer, mailSender: mailSender)
+        configuration.sessionPolicies = policies
+        return configuration
     }
 
     private static func parseChoice<Choice: RawRepresentable & CaseIterable>(

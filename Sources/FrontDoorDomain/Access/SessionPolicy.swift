@@ -19,6 +19,9 @@ public struct SessionPolicy: Sendable, Equatable {
         self.absoluteTimeout = absoluteTimeout
     }
 
+    /// Idle time within the whole lifetime, both positive.
+    public var isCoherent: Bool { idleTimeout > 0 && absoluteTimeout > 0 && idleTimeout <= absoluteTimeout }
+
     public func isExpired(createdAt: Date, lastSeenAt: Date, now: Date) -> Bool {
         now.timeIntervalSince(lastSeenAt) >= idleTimeout || now.timeIntervalSince(createdAt) >= absoluteTimeout
     }

@@ -34,4 +34,25 @@ public enum DemoCouncil {
                          email: "manager@kingsmere.example", displayName: "Jo Evans", role: .manager),
         ]
     }
+
+    /// Customers the demo council already knows, none with an account: callers and guests whose
+    /// records an advisor can look up. Their email addresses are at `.example`, like everything here.
+    public static var customers: [Customer] {
+        let councilID = council.id
+        let created = Date(timeIntervalSince1970: 1_790_000_000)
+        return [
+            Customer(id: UUID(uuidString: "6f1c2a4e-0d1b-4c39-9a55-3b8e2f1a7e01")!, councilID: councilID, name: "Margaret Okafor",
+                     email: "margaret.okafor@residents.example", emailVerifiedAt: created, phone: "01632 960 417",
+                     address: PostalAddress(line1: "14 Willow Crescent", town: "Kingsmere", postcode: Postcode("KM2 4QT")!, uprn: UPRN("100023336956")),
+                     preferredChannel: .letter, language: "English",
+                     needs: CommunicationNeeds(supports: [.largePrint], other: "Hard of hearing: please speak clearly"), createdAt: created),
+            Customer(id: UUID(uuidString: "6f1c2a4e-0d1b-4c39-9a55-3b8e2f1a7e02")!, councilID: councilID, name: "Tomasz Nowak",
+                     email: "tomasz.nowak@residents.example", phone: "07700 900 318",
+                     address: PostalAddress(line1: "Flat 3, 77 Station Road", town: "Kingsmere", postcode: Postcode("KM1 3DP")!),
+                     preferredChannel: .text, language: "Polish",
+                     needs: CommunicationNeeds(supports: [.interpreter], interpreterLanguage: "Polish"), createdAt: created),
+            Customer(id: UUID(uuidString: "6f1c2a4e-0d1b-4c39-9a55-3b8e2f1a7e03")!, councilID: councilID, name: "Dylan Hughes",
+                     email: nil, phone: "01632 960 882", preferredChannel: .phone, language: "English", createdAt: created),
+        ]
+    }
 }

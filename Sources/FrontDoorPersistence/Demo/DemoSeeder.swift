@@ -5,10 +5,12 @@ import FrontDoorDomain
 public struct DemoSeeder: Sendable {
     let councils: CouncilRepository
     let staff: StaffAccountRepository
+    let customers: CustomerRepository
 
     public init(database: Database, hasher: PasswordHasher) {
         self.councils = CouncilRepository(database: database)
         self.staff = StaffAccountRepository(database: database, hasher: hasher)
+        self.customers = CustomerRepository(database: database, hasher: hasher)
     }
 
     public struct Outcome: Sendable, Equatable {
@@ -32,6 +34,9 @@ public struct DemoSeeder: Sendable {
         for account in DemoCouncil.staff where try await staff.find(email: account.email, councilID: council.id) == nil {
             try await staff.create(account, password: DemoCouncil.password, isDemo: true)
             outcome.createdStaff.append(account.email)
+        }
+        for customer in DemoCouncil.customers where try await customers.find(id: customer.id, councilID: council.id) == nil {
+            try await customers.create(customer, passwordHash: nil)
         }
         return outcome
     }

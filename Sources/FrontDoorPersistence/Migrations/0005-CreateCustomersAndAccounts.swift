@@ -51,8 +51,12 @@ struct CreateCustomersAndAccounts: Migration {
             .column("shared_device", type: SchemaTypes.boolean(kind), .notNull, .default(false))
             .run()
         try await db.create(index: "resident_sessions_customer").on("resident_sessions").column("customer_id").run()
-        // Staff at a customer service centre's shared desk may sign in as on a kiosk too.
+        // Staff at a customer service centre's shared desk may sign in as on a kiosk too; the
+        // choice waits with a sign-in that still needs its second factor.
         try await db.alter(table: "staff_sessions")
+            .column("shared_device", type: SchemaTypes.boolean(kind), .notNull, .default(false))
+            .run()
+        try await db.alter(table: "staff_pending_sign_ins")
             .column("shared_device", type: SchemaTypes.boolean(kind), .notNull, .default(false))
             .run()
 

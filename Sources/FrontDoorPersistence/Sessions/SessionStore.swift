@@ -39,15 +39,15 @@ public struct SessionStore: Sendable {
     }
 
     /// The live session for a cookie's token in this council. One that has outlived `policy`
-    /// (or the kiosk policy, for a shared device) is removed and nil returned.
-    public func find(token: String, councilID: UUID, policy: SessionPolicy, now: Date) async throws -> Stored? {
+    /// (or `kiosk`, for a shared device) is removed and nil returned.
+    public func find(token: String, councilID: UUID, policy: SessionPolicy, kiosk: SessionPolicy = .kiosk, now: Date) async throws -> Stored? {
         let digest = RandomToken.digest(token)
         guard let row = try await database.sql.select()
             .column("token_digest").column(SQLAlias(SQLColumn(ownerColumn), as: SQLIdentifier("owner_id")))
             .columns("created_at", "last_seen_at", "shared_device")
             .from(table).where("token_digest", .equal, digest).where("council_id", .equal, councilID)
             .first(decoding: Row.self) else { return nil }
-        let applies = row.shared_device ? SessionPolicy.kiosk : policy
+        let applies = row.shared_device ? kiosk : policy
         if applies.isExpired(createdAt: row.created_at, lastSeenAt: row.last_seen_at, now: now) {
             try await end(tokenDigest: digest)
             return nil

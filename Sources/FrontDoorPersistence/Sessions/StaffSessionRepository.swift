@@ -18,6 +18,7 @@ public struct StaffSessionRepository: Sendable {
         public var tokenDigest: String
         /// The teams the member of staff belongs to, read at each request so changes apply at once.
         public var teamIDs: Set<UUID>
+        public var sharedDevice: Bool
     }
 
     /// Starts a session; returns the token for the cookie.
@@ -26,11 +27,12 @@ public struct StaffSessionRepository: Sendable {
     }
 
     /// The session for a cookie's token in this council, if it exists and has not expired.
-    public func find(token: String, councilID: UUID, policy: SessionPolicy, now: Date, staff: StaffAccountRepository) async throws -> Session? {
-        guard let stored = try await store.find(token: token, councilID: councilID, policy: policy, now: now),
+    public func find(token: String, councilID: UUID, policy: SessionPolicy, kiosk: SessionPolicy = .kiosk, now: Date,
+                     staff: StaffAccountRepository) async throws -> Session? {
+        guard let stored = try await store.find(token: token, councilID: councilID, policy: policy, kiosk: kiosk, now: now),
               let account = try await staff.find(id: stored.ownerID) else { return nil }
         return Session(account: account, createdAt: stored.createdAt, lastSeenAt: stored.lastSeenAt, tokenDigest: stored.tokenDigest,
-                       teamIDs: try await teams.teamIDs(of: account.id))
+                       teamIDs: try await teams.teamIDs(of: account.id), sharedDevice: stored.sharedDevice)
     }
 
     public func recordActivity(_ session: Session, at now: Date) async throws {

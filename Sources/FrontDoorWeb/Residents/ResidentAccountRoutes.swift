@@ -9,6 +9,8 @@ struct ResidentAccountRoutes {
     let accounts: ResidentAccounts
     let links: PublicLinks
     let commonPasswords: CommonPasswords
+    /// The shared-computer policy, named on the sign-in page.
+    let kiosk: SessionPolicy
     let secureCookie: Bool
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -91,13 +93,13 @@ struct ResidentAccountRoutes {
                 : nil
             return try renderer.response(ResidentSignInPage(
                 chrome: chrome("Sign in", context), basePath: context.basePath, csrfToken: context.csrfToken,
-                returnTo: SafeReturnPath.validate(query["return"].map(String.init)), banner: banner))
+                returnTo: SafeReturnPath.validate(query["return"].map(String.init)), kiosk: kiosk, banner: banner))
         }
 
         router.post(RouterPath(ResidentPaths.signIn)) { request, context -> Response in
             let council = try Self.council(context)
             let form = try await FormInput.read(from: request, context: context)
-            let email = form["email"], password = form.raw("password"), sharedDevice = form["shared_device"] == "yes"
+            let email = form["email"], password = form.raw("password"), sharedDevice = SharedComputerChoice.read(form)
             let returnTo = SafeReturnPath.validate(form["return"].isEmpty ? nil : form["return"])
             var validation = FormValidation()
             validation.requiredEmail("email", email, missing: "Enter your email address")
@@ -125,7 +127,8 @@ struct ResidentAccountRoutes {
             }
             return try renderer.response(ResidentSignInPage(
                 chrome: chrome("Sign in", context, hasErrors: true), basePath: context.basePath, csrfToken: context.csrfToken,
-                returnTo: returnTo, enteredEmail: email, sharedDevice: sharedDevice, validation: validation), status: .unprocessableContent)
+                returnTo: returnTo, enteredEmail: email, sharedDevice: sharedDevice, kiosk: kiosk, validation: validation),
+                status: .unprocessableContent)
         }
 
         router.post(RouterPath(ResidentPaths.signOut)) { _, context -> Response in

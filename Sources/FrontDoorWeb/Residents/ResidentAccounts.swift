@@ -46,6 +46,8 @@ public struct ResidentAccounts: Sendable {
     /// Either way the person is told to check their email.
     public func register(_ registration: Registration, council: Council, address: String, now: Date, link: @escaping LinkMaker) async throws {
         let email = registration.email.lowercased()
+        // Hashed whichever way this goes, so the response time does not tell whether the address is known.
+        let hash = try await customers.hashPassword(registration.password)
         if let known = try await customers.find(email: email, councilID: council.id) {
             try await database.transaction { db in
                 let reset = try await tokens.issue(.resetPassword, customerID: known.id, councilID: council.id, at: now, on: db)
@@ -58,7 +60,6 @@ public struct ResidentAccounts: Sendable {
             }
             return
         }
-        let hash = try await customers.hashPassword(registration.password)
         let customer = Customer(councilID: council.id, name: registration.name, email: email, hasAccount: true, createdAt: now)
         try await database.transaction { db in
             try await customers.create(customer, passwordHash: hash, on: db)

@@ -11,12 +11,12 @@ public struct ResidentSessionMiddleware: RouterMiddleware {
 
     let sessions: SessionStore
     let customers: CustomerRepository
-    let policy: SessionPolicy
+    let policies: SessionPolicies
 
-    public init(database: Database, hasher: PasswordHasher, policy: SessionPolicy = .resident) {
+    public init(database: Database, hasher: PasswordHasher, policies: SessionPolicies) {
         self.sessions = .residents(database)
         self.customers = CustomerRepository(database: database, hasher: hasher)
-        self.policy = policy
+        self.policies = policies
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -26,9 +26,9 @@ public struct ResidentSessionMiddleware: RouterMiddleware {
         }
         let now = Date()
         var context = context
-        if let stored = try await sessions.find(token: token, councilID: council.id, policy: policy, now: now),
+        if let stored = try await sessions.find(token: token, councilID: council.id, policy: policies.resident, kiosk: policies.kiosk, now: now),
            let customer = try await customers.find(id: stored.ownerID, councilID: council.id) {
-            if (stored.sharedDevice ? SessionPolicy.kiosk : policy).shouldRecordActivity(lastSeenAt: stored.lastSeenAt, now: now) {
+            if policies.applying(policies.resident, sharedDevice: stored.sharedDevice).shouldRecordActivity(lastSeenAt: stored.lastSeenAt, now: now) {
                 try await sessions.recordActivity(tokenDigest: stored.tokenDigest, at: now)
             }
             context.residentSession = ResidentSession(customer: customer, tokenDigest: stored.tokenDigest, sharedDevice: stored.sharedDevice)

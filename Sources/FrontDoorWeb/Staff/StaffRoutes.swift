@@ -9,6 +9,8 @@ struct StaffRoutes {
     let signIn: StaffSignIn
     let singleSignOn: StaffSingleSignOn
     let links: PublicLinks
+    /// The shared-computer policy, named on the sign-in page.
+    let kiosk: SessionPolicy
     let secureCookie: Bool
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -18,7 +20,7 @@ struct StaffRoutes {
             let page = StaffSignInPage(
                 chrome: ChromeFactory.chrome(pageTitle: "Sign in", council: council, basePath: context.basePath),
                 basePath: context.basePath, csrfToken: context.csrfToken,
-                returnTo: SafeReturnPath.validate(request.uri.queryParameters["return"].map(String.init)),
+                returnTo: SafeReturnPath.validate(request.uri.queryParameters["return"].map(String.init)), kiosk: kiosk,
                 signedOut: request.uri.queryParameters["signed-out"] != nil,
                 invitationAccepted: request.uri.queryParameters["invitation-accepted"] != nil,
                 singleSignOnName: try await singleSignOn.provider(for: council)?.displayName)
@@ -28,13 +30,13 @@ struct StaffRoutes {
         router.post(RouterPath(StaffPaths.signIn)) { request, context -> Response in
             guard let council = context.council else { throw HTTPError(.notFound) }
             let form = try await FormInput.read(from: request, context: context)
-            let email = form["email"], password = form["password"]
+            let email = form["email"], password = form["password"], sharedDevice = SharedComputerChoice.read(form)
             let returnTo = SafeReturnPath.validate(form["return"].isEmpty ? nil : form["return"])
             var validation = FormValidation()
             validation.requiredEmail("email", email, missing: "Enter your email address")
             validation.required("password", password, "Enter your password")
             if validation.isValid {
-                switch try await signIn.signIn(email: email, password: password, council: council,
+                switch try await signIn.signIn(email: email, password: password, sharedDevice: sharedDevice, council: council,
                                                address: context.remoteAddress, now: Date()) {
                 case .signedIn(let token, _):
                     var response = Response.redirect(to: returnTo ?? context.basePath + StaffPaths.home)
@@ -54,7 +56,7 @@ struct StaffRoutes {
             let page = StaffSignInPage(
                 chrome: ChromeFactory.chrome(pageTitle: "Sign in", council: council, basePath: context.basePath, hasErrors: true),
                 basePath: context.basePath, csrfToken: context.csrfToken, returnTo: returnTo, enteredEmail: email,
-                validation: validation, singleSignOnName: try await singleSignOn.provider(for: council)?.displayName)
+                sharedDevice: sharedDevice, kiosk: kiosk, validation: validation, singleSignOnName: try await singleSignOn.provider(for: council)?.displayName)
             return try renderer.response(page, status: .unprocessableContent)
         }
 

@@ -12,12 +12,12 @@ public struct StaffSessionMiddleware: RouterMiddleware {
 
     let sessions: StaffSessionRepository
     let staff: StaffAccountRepository
-    let policy: SessionPolicy
+    let policies: SessionPolicies
 
-    public init(database: Database, hasher: PasswordHasher, policy: SessionPolicy) {
+    public init(database: Database, hasher: PasswordHasher, policies: SessionPolicies) {
         self.sessions = StaffSessionRepository(database: database)
         self.staff = StaffAccountRepository(database: database, hasher: hasher)
-        self.policy = policy
+        self.policies = policies
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -27,8 +27,9 @@ public struct StaffSessionMiddleware: RouterMiddleware {
         }
         let now = Date()
         var context = context
-        if let session = try await sessions.find(token: token, councilID: council.id, policy: policy, now: now, staff: staff) {
-            if policy.shouldRecordActivity(lastSeenAt: session.lastSeenAt, now: now) {
+        if let session = try await sessions.find(token: token, councilID: council.id, policy: policies.staff, kiosk: policies.kiosk,
+                                                 now: now, staff: staff) {
+            if policies.applying(policies.staff, sharedDevice: session.sharedDevice).shouldRecordActivity(lastSeenAt: session.lastSeenAt, now: now) {
                 try await sessions.recordActivity(session, at: now)
             }
             context.staffSession = session

@@ -34,7 +34,8 @@ public struct StaffSignIn: Sendable {
         case lockedOut(until: Date)
     }
 
-    public func signIn(email: String, password: String, council: Council, address: String, now: Date) async throws -> Outcome {
+    public func signIn(email: String, password: String, sharedDevice: Bool = false, council: Council, address: String,
+                       now: Date) async throws -> Outcome {
         if let until = try await lockedUntil(email: email, council: council, address: address, now: now) {
             return .lockedOut(until: until)
         }
@@ -45,9 +46,10 @@ public struct StaffSignIn: Sendable {
         let hasSetUp = try await twoFactor.setup(for: account.id) != nil
         if TwoFactorPolicy.mustUseSecondFactor(role: account.role, councilRequiresForAllStaff: council.requiresTwoFactorForAllStaff,
                                                hasSetUp: hasSetUp) {
-            return .secondFactorNeeded(pendingToken: try await pending.start(accountID: account.id, councilID: council.id, at: now))
+            return .secondFactorNeeded(pendingToken: try await pending.start(accountID: account.id, councilID: council.id,
+                                                                             sharedDevice: sharedDevice, at: now))
         }
-        return .signedIn(token: try await startSession(account, address: address, now: now), account: account)
+        return .signedIn(token: try await startSession(account, sharedDevice: sharedDevice, address: address, now: now), account: account)
     }
 
     /// What the second-factor page asks for.
@@ -101,7 +103,8 @@ public struct StaffSignIn: Sendable {
             }
         }
         try await pending.end(tokenDigest: waiting.tokenDigest)
-        return .signedIn(token: try await startSession(account, address: address, now: now), account: account, recoveryCodes: recoveryCodes)
+        return .signedIn(token: try await startSession(account, sharedDevice: waiting.sharedDevice, address: address, now: now),
+                         account: account, recoveryCodes: recoveryCodes)
     }
 
     /// An authenticator code (six digits) or, failing that, one of the account's recovery codes.
@@ -139,9 +142,9 @@ public struct StaffSignIn: Sendable {
                                           kind: .signInFailed, subject: "staff sign-in", address: address))
     }
 
-    private func startSession(_ account: StaffAccount, address: String, now: Date) async throws -> String {
+    private func startSession(_ account: StaffAccount, sharedDevice: Bool, address: String, now: Date) async throws -> String {
         try await attempts.record(councilID: account.councilID, email: account.email, address: address, at: now, succeeded: true)
-        let token = try await sessions.start(for: account, at: now)
+        let token = try await sessions.start(for: account, sharedDevice: sharedDevice, at: now)
         try await record(.signedIn, account: account, address: address, now: now)
         return token
     }

@@ -67,7 +67,7 @@ public struct ResidentSignInPage: PageModel {
     public var submit: Button
 
     public init(chrome: PageChrome, basePath: String, csrfToken: String, returnTo: String?, enteredEmail: String = "",
-                sharedDevice: Bool = false, banner: NotificationBanner? = nil, validation: FormValidation = FormValidation()) {
+                sharedDevice: Bool = false, kiosk: SessionPolicy, banner: NotificationBanner? = nil, validation: FormValidation = FormValidation()) {
         self.chrome = chrome
         self.errorSummary = validation.summary
         self.banner = banner
@@ -80,14 +80,25 @@ public struct ResidentSignInPage: PageModel {
                                value: enteredEmail, autocomplete: "username", spellcheck: false)
         self.password = TextInput(id: "password", label: Label("Password"), type: "password",
                                   error: validation.message(for: "password"), autocomplete: "current-password")
-        self.sharedDevice = Checkboxes(ChoiceGroup(
-            idPrefix: "shared-device", name: "shared_device",
-            fieldset: Fieldset(legend: "Shared computers", legendClasses: "fd-fieldset__legend--s"),
-            options: [("yes", "I am using a shared or public computer",
-                       "We will sign you out after \(Int(SessionPolicy.kiosk.idleTimeout / 60)) minutes without activity")],
-            selected: sharedDevice ? ["yes"] : []))
+        self.sharedDevice = SharedComputerChoice.checkboxes(selected: sharedDevice, kiosk: kiosk)
         self.submit = Button("Sign in")
     }
+}
+
+/// "I am using a shared or public computer", on both sign-in pages: such a session gets the kiosk timeouts.
+enum SharedComputerChoice {
+    static let field = "shared_device"
+
+    static func checkboxes(selected: Bool, kiosk: SessionPolicy) -> Checkboxes {
+        Checkboxes(ChoiceGroup(
+            idPrefix: "shared-device", name: field,
+            fieldset: Fieldset(legend: "Shared computers", legendClasses: "fd-fieldset__legend--s"),
+            options: [("yes", "I am using a shared or public computer",
+                       "We will sign you out after \(Int(kiosk.idleTimeout / 60)) minutes without activity")],
+            selected: selected ? ["yes"] : []))
+    }
+
+    static func read(_ form: FormInput) -> Bool { form[field] == "yes" }
 }
 
 /// Asks for the email address to send a reset link to.

@@ -11,6 +11,7 @@ public struct StaffSignInPage: PageModel {
     public var returnTo: String?
     public var email: TextInput
     public var password: TextInput
+    public var sharedDevice: Checkboxes
     public var submit: Button
     /// "Sign in with {provider}", when the council has single sign-on.
     public var singleSignOn: SingleSignOnChoice?
@@ -21,6 +22,7 @@ public struct StaffSignInPage: PageModel {
     }
 
     public init(chrome: PageChrome, basePath: String, csrfToken: String, returnTo: String?, enteredEmail: String = "",
+                sharedDevice: Bool = false, kiosk: SessionPolicy = .kiosk,
                 validation: FormValidation = FormValidation(), signedOut: Bool = false, invitationAccepted: Bool = false,
                 singleSignOnName: String? = nil, singleSignOnMessage: String? = nil) {
         self.chrome = chrome
@@ -35,6 +37,7 @@ public struct StaffSignInPage: PageModel {
                                value: enteredEmail, autocomplete: "username", spellcheck: false)
         self.password = TextInput(id: "password", label: Label("Password"), type: "password",
                                   error: validation.message(for: "password"), autocomplete: "current-password")
+        self.sharedDevice = SharedComputerChoice.checkboxes(selected: sharedDevice, kiosk: kiosk)
         self.submit = Button("Sign in")
         self.singleSignOn = singleSignOnName.map {
             SingleSignOnChoice(button: Button("Sign in with \($0)", href: basePath + StaffPaths.singleSignOn + (returnTo.map(SafeReturnPath.query) ?? ""),
@@ -71,6 +74,7 @@ public struct StaffHomePage: PageModel {
         self.csrfToken = context.csrfToken
         self.signOut = Button("Sign out", variant: .secondary)
         let offered: [(StaffAction, String, String)] = [
+            (.viewCustomer, StaffPaths.customers, "Find a customer"),
             (.manageStaff, StaffPaths.people, "Staff and invitations"),
             (.manageTeams, StaffPaths.teams, "Teams"),
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
@@ -90,6 +94,7 @@ public enum StaffPaths {
     public static let auditTrail = "/staff/audit"
     public static let auditTrailCSV = "/staff/audit.csv"
     public static let people = "/staff/people"
+    public static let customers = "/staff/customers"
     public static let invite = "/staff/people/invite"
     public static let teams = "/staff/teams"
     public static let settings = "/staff/settings"

@@ -10,6 +10,7 @@ extension StaffRoutes {
 
     func registerSingleSignOn(on router: Router<ResidentRequestContext>) {
         let renderer = self.renderer, singleSignOn = self.singleSignOn, links = self.links, secureCookie = self.secureCookie
+        let kiosk = self.kiosk
 
         // A link, not a form: the Content-Security-Policy's form-action 'self' rightly forbids a form
         // from redirecting to another site. Starting a sign-in changes nothing anyone relies on;
@@ -64,7 +65,7 @@ extension StaffRoutes {
                                   status: HTTPResponse.Status = .badRequest) async throws -> Response {
             try renderer.response(StaffSignInPage(
                 chrome: ChromeFactory.chrome(pageTitle: "Sign in", council: council, basePath: context.basePath, hasErrors: true),
-                basePath: context.basePath, csrfToken: context.csrfToken, returnTo: nil,
+                basePath: context.basePath, csrfToken: context.csrfToken, returnTo: nil, kiosk: kiosk,
                 singleSignOnName: try await singleSignOn.provider(for: council)?.displayName, singleSignOnMessage: message),
                 status: status)
         }
