@@ -46,10 +46,11 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
-            resources: [.copy("Resources/Passwords")],
+            resources: [.copy("Resources/Passwords"), .copy("Resources/Demo")],
             swiftSettings: strictSettings
         ),
         // Background work: services that run beside the HTTP server in one service group.

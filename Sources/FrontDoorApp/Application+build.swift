@@ -117,7 +117,7 @@ private func prepare(_ database: Database, configuration: AppConfiguration, opti
     let hasher = PasswordHasher(cost: configuration.passwordHashCost)
     if options.seedDemoWhenEmpty, try await CouncilRepository(database: database).count() == 0 {
         logger.info("Empty database: creating the demo council")
-        try await DemoSeeder(database: database, hasher: hasher).seed()
+        _ = try await DemoSeeder(database: database, hasher: hasher).seed()
     }
     return try await StaffAccountRepository(database: database, hasher: hasher).demoAccounts()
 }

@@ -82,6 +82,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     accountRoutes.register(on: router)
     ResidentProfileRoutes(account: accountRoutes, accounts: accounts).register(on: router)
     CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
+    ServiceCatalogueRoutes(renderer: renderer, services: ServiceRepository(database: dependencies.database),
+                           teams: TeamRepository(database: dependencies.database)).register(on: router)
     StaffAdminRoutes(renderer: renderer,
                      administration: StaffAdministration(database: dependencies.database, hasher: dependencies.passwordHasher),
                      accountRoutes: accountRoutes).register(on: router)

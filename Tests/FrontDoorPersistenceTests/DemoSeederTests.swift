@@ -25,7 +25,7 @@ struct DemoSeederTests {
     func demoPasswordWorks(database kind: TestDatabase) async throws {
         try await kind.withMigratedDatabase { database in
             let hasher = PasswordHasher(cost: 4)
-            try await DemoSeeder(database: database, hasher: hasher).seed()
+            _ = try await DemoSeeder(database: database, hasher: hasher).seed()
             let staff = StaffAccountRepository(database: database, hasher: hasher)
             let admin = try await staff.authenticate(email: "admin@kingsmere.example", councilID: DemoCouncil.council.id,
                                                      password: DemoCouncil.password)

@@ -26,8 +26,8 @@ struct StaffAdministrationTests {
     func inviteAndAccept(database kind: TestDatabase) async throws {
         try await withAdmin(kind) { admin, database in
             #expect(try await admin.get("/staff").text.contains(#"href="/staff/people""#))
-            try await admin.postForm("/staff/teams", [("name", "Waste and recycling")])
-            let waste = try await teamID(named: "Waste and recycling", in: database)
+            try await admin.postForm("/staff/teams", [("name", "Trading standards")])
+            let waste = try await teamID(named: "Trading standards", in: database)
             let sent = try await admin.postForm("/staff/people/invite", [("name", "Priya Shah"), ("email", "Priya.Shah@kingsmere.example"),
                                                                          ("role", "back-office-officer"), ("teams", waste.uuidString)])
             #expect(sent.status == .seeOther)

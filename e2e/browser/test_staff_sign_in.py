@@ -118,5 +118,9 @@ def test_an_advisor_finds_a_customer_and_reads_their_record(server):
         assert browser.find_element(By.TAG_NAME, "h1").text == "Margaret Okafor"
         assert "Large print" in browser.find_element(By.CSS_SELECTOR, ".fd-inset-text").text
         assert_axe_clean(browser, "customer record")
+        browser.get(server.base_url + "/staff")
+        click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Services"))
+        assert "Report a missed bin collection" in browser.find_element(By.TAG_NAME, "main").text
+        assert_axe_clean(browser, "service catalogue")
     finally:
         quit_driver(browser)

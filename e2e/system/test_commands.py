@@ -4,7 +4,7 @@ import pytest
 
 from conftest import base_env, run_frontdoor, start_server
 
-COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council", "configure-sso"]
+COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council", "configure-sso", "import-gazetteer"]
 
 
 def test_the_top_level_help_lists_every_command(scratch):
@@ -139,3 +139,23 @@ def test_configure_sso_refuses_bad_settings_in_one_line_and_stores_nothing(scrat
         assert "Sign in with" not in requests.get(server.base_url + "/staff/sign-in", timeout=10).text
     finally:
         server.stop()
+
+
+def test_import_gazetteer_replaces_the_addresses_or_reports_the_bad_line_and_changes_nothing(scratch):
+    env = base_env(scratch / "data")
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    good = scratch / "gazetteer.csv"
+    good.write_text("uprn,line1,line2,town,postcode,latitude,longitude,ward\n"
+                    "300000000001,1 Quay Street,,Kingsmere,KM1 1AB,52.2,-1.0,Riverside\n"
+                    "300000000002,\"Flat 2, Quay House\",3 Quay Street,Kingsmere,KM1 1AB,52.2,-1.0,Riverside\n")
+    imported = run_frontdoor(["import-gazetteer", str(good)], env)
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 2 addresses" in imported.stdout
+
+    bad = scratch / "bad.csv"
+    bad.write_text("uprn,line1,line2,town,postcode,latitude,longitude,ward\n"
+                   "300000000003,5 Quay Street,,Kingsmere,KM1 1AB,52.2,-1.0,Riverside\n"
+                   "300000000004,7 Quay Street,,Kingsmere,NOWHERE,52.2,-1.0,Riverside\n")
+    refused = run_frontdoor(["import-gazetteer", str(bad)], env)
+    assert refused.returncode == 1
+    assert refused.stderr_lines == ['frontdoor: line 3: "NOWHERE" is not a postcode']

@@ -6,11 +6,17 @@ public struct DemoSeeder: Sendable {
     let councils: CouncilRepository
     let staff: StaffAccountRepository
     let customers: CustomerRepository
+    let teams: TeamRepository
+    let services: ServiceRepository
+    let gazetteer: GazetteerRepository
 
     public init(database: Database, hasher: PasswordHasher) {
         self.councils = CouncilRepository(database: database)
         self.staff = StaffAccountRepository(database: database, hasher: hasher)
         self.customers = CustomerRepository(database: database, hasher: hasher)
+        self.teams = TeamRepository(database: database)
+        self.services = ServiceRepository(database: database)
+        self.gazetteer = GazetteerRepository(database: database)
     }
 
     public struct Outcome: Sendable, Equatable {
@@ -23,7 +29,9 @@ public struct DemoSeeder: Sendable {
         }
     }
 
-    @discardableResult
+    /// Not `@discardableResult`: with Swift 6.3, an implicitly discarded result of this call inside
+    /// an async closure crashed the concurrency runtime ("freed pointer was not the last
+    /// allocation"); an explicit `_ =` does not, so the compiler now asks for one.
     public func seed() async throws -> Outcome {
         let council = DemoCouncil.council
         var outcome = Outcome(createdCouncil: false, createdStaff: [])
@@ -34,6 +42,16 @@ public struct DemoSeeder: Sendable {
         for account in DemoCouncil.staff where try await staff.find(email: account.email, councilID: council.id) == nil {
             try await staff.create(account, password: DemoCouncil.password, isDemo: true)
             outcome.createdStaff.append(account.email)
+        }
+        let existingTeams = Set(try await teams.all(councilID: council.id).map(\.id))
+        for team in DemoCatalogue.teams where !existingTeams.contains(team.id) {
+            try await teams.create(team, at: Date())
+        }
+        for service in DemoCatalogue.services where try await services.find(id: service.id, councilID: council.id) == nil {
+            try await services.create(service, at: Date())
+        }
+        if try await gazetteer.count(councilID: council.id) == 0 {
+            try await gazetteer.replace(councilID: council.id, with: try DemoGazetteer.load())
         }
         for customer in DemoCouncil.customers where try await customers.find(id: customer.id, councilID: council.id) == nil {
             try await customers.create(customer, passwordHash: nil)

@@ -18,5 +18,7 @@ public enum Migrations {
         CreateCustomersAndAccounts(),
         CreateTeamsAndInvitations(),
         CreateSingleSignOn(),
+        CreateServices(),
+        CreateGazetteer(),
     ]
 }

@@ -80,7 +80,9 @@ public struct StaffHomePage: PageModel {
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
             (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
         ]
+        // The catalogue is for everyone on the staff: it says what each service promises.
         self.tasks = offered.filter { context.may($0.0) }.map { PageChrome.FooterLink(href: basePath + $0.1, text: $0.2) }
+            + [PageChrome.FooterLink(href: basePath + StaffPaths.services, text: "Services")]
         self.hasTasks = !tasks.isEmpty
     }
 }
@@ -95,6 +97,7 @@ public enum StaffPaths {
     public static let auditTrailCSV = "/staff/audit.csv"
     public static let people = "/staff/people"
     public static let customers = "/staff/customers"
+    public static let services = "/staff/services"
     public static let invite = "/staff/people/invite"
     public static let teams = "/staff/teams"
     public static let settings = "/staff/settings"
