@@ -115,7 +115,7 @@ struct ResidentProfileTests {
     @Test("Resident A reaches nothing of resident B's: no page takes a customer id, forged fields are ignored, cookies stay in their council", arguments: TestDatabase.available)
     func residentsApart(database kind: TestDatabase) async throws {
         try await withTestApplication(database: kind, prepare: { database in
-            _ = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
+            try await seedDemoCouncil(database)
             try await CouncilRepository(database: database).create(makeCouncil(slug: "otherton", name: "Otherton Council"))
         }) { client in
             let box = DatabaseBox()

@@ -47,7 +47,7 @@ struct StaffCustomerRecordTests {
     @Test("Roles without customer access are refused; unknown and other councils' ids are not found", arguments: TestDatabase.available)
     func refusals(database kind: TestDatabase) async throws {
         try await withTestApplication(database: kind, prepare: { database in
-            _ = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
+            try await seedDemoCouncil(database)
             let other = try makeCouncil(slug: "otherton", name: "Otherton Council")
             try await CouncilRepository(database: database).create(other)
             try await CustomerRepository(database: database, hasher: PasswordHasher(cost: 4))

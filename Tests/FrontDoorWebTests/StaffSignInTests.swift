@@ -119,7 +119,7 @@ struct StaffSignInTests {
     @Test("A session for one council opens nothing at another")
     func sessionsStayInTheirCouncil() async throws {
         try await withTestApplication(database: .sqlite, prepare: { database in
-            _ = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
+            try await seedDemoCouncil(database)
             try await CouncilRepository(database: database).create(makeCouncil(slug: "otherton", name: "Otherton Council"))
         }) { client in
             let browser = BrowserLikeClient(client)
@@ -157,7 +157,7 @@ struct SharedComputerSessionTests {
         try await withTestApplication(database: .sqlite, configure: { configuration in
             configuration.sessionPolicies.resident = SessionPolicy(idleTimeout: 10 * 60, absoluteTimeout: 3600)
         }, prepare: { database in
-            _ = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
+            try await seedDemoCouncil(database)
         }) { client in
             let database = try await box.open()
             let browser = BrowserLikeClient(client)

@@ -29,7 +29,7 @@ struct StaffSingleSignOnTests {
     }
 
     static func configure(_ database: Database) async throws {
-        _ = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
+        try await seedDemoCouncil(database)
         let mapping = try RoleMapping.parse(["frontdoor-advisors=advisor"])
         try await IdentityProviderRepository(database: database, sealed: SealedSecrets(sessionSecret: String(repeating: "s", count: 40)))
             .save(IdentityProviderSettings(displayName: "Kingsmere staff account", issuer: "http://127.0.0.1:9/openid",

@@ -57,7 +57,7 @@ func withDemoDeployment(database kind: TestDatabase, requireTwoFactorForAll: Boo
                         _ body: @escaping @Sendable (BrowserLikeClient, Database) async throws -> Void) async throws {
     let box = DatabaseBox()
     try await withTestApplication(database: kind, prepare: { database in
-        _ = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
+        try await seedDemoCouncil(database)
         if requireTwoFactorForAll {
             try await database.sql.update("councils").set("requires_two_factor_for_all_staff", to: true).run()
         }

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorDomain
+import FrontDoorPersistence
 
 /// Small named builders so tests say only what matters to them.
 public func makeCouncil(slug: String = "testshire", name: String = "Testshire County Council",
@@ -23,4 +24,10 @@ public func makeCustomer(council: Council, name: String = "Ann Jones", email: St
                          verified: Bool = true, at now: Date = Date()) -> Customer {
     Customer(councilID: council.id, name: name, email: email, emailVerifiedAt: verified ? now : nil,
              hasAccount: false, createdAt: now)
+}
+
+/// Seeds the demo council into a test database. A plain function returning nothing: Swift 6.3
+/// crashed on `_ = try await DemoSeeder(…).seed()` written directly in a one-line async closure.
+public func seedDemoCouncil(_ database: Database) async throws {
+    _ = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
 }

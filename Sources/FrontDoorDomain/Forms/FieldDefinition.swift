@@ -1,6 +1,6 @@
 /// One question on a service's form. The same definition renders the resident's page and the
 /// advisor's, validates both, and is what the APIs publish.
-public struct FieldDefinition: Hashable, Sendable {
+public struct FieldDefinition: Hashable, Sendable, Codable {
     public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
         case shortText = "short-text"
         case longText = "long-text"

@@ -2,7 +2,7 @@ import Foundation
 
 /// A service's form at one version. A case keeps the version it was made with, so it still reads
 /// right after the form changes; a change is a new version, never an edit of an old one.
-public struct FormDefinition: Hashable, Sendable {
+public struct FormDefinition: Hashable, Sendable, Codable {
     public var version: Int
     public var fields: [FieldDefinition]
 

@@ -9,6 +9,7 @@ public struct DemoSeeder: Sendable {
     let teams: TeamRepository
     let services: ServiceRepository
     let gazetteer: GazetteerRepository
+    let forms: ServiceFormRepository
 
     public init(database: Database, hasher: PasswordHasher) {
         self.councils = CouncilRepository(database: database)
@@ -17,6 +18,7 @@ public struct DemoSeeder: Sendable {
         self.teams = TeamRepository(database: database)
         self.services = ServiceRepository(database: database)
         self.gazetteer = GazetteerRepository(database: database)
+        self.forms = ServiceFormRepository(database: database)
     }
 
     public struct Outcome: Sendable, Equatable {
@@ -49,6 +51,12 @@ public struct DemoSeeder: Sendable {
         }
         for service in DemoCatalogue.services where try await services.find(id: service.id, councilID: council.id) == nil {
             try await services.create(service, at: Date())
+        }
+        for (code, fields) in DemoForms.forms {
+            guard let service = try await services.find(code: ServiceCode(code)!, councilID: council.id) else { continue }
+            if try await forms.latest(of: service.id) == nil {
+                _ = try await forms.saveNewVersion(of: service.id, fields: fields, at: Date())
+            }
         }
         if try await gazetteer.count(councilID: council.id) == 0 {
             try await gazetteer.replace(councilID: council.id, with: try DemoGazetteer.load())

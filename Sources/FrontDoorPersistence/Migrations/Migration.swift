@@ -20,5 +20,6 @@ public enum Migrations {
         CreateSingleSignOn(),
         CreateServices(),
         CreateGazetteer(),
+        CreateServiceForms(),
     ]
 }
