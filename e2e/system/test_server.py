@@ -96,3 +96,27 @@ def test_production_error_pages_show_no_internal_detail(scratch):
         assert "Strict-Transport-Security" not in response.headers  # plain-http BASE_URL
     finally:
         running.stop()
+
+
+def test_links_in_emails_come_from_base_url_never_from_the_host_header(scratch):
+    """Password-reset poisoning: a request sent with a forged Host must not get links to that host
+    into the email (here written to the log, as no SMTP_URL is set)."""
+    running = start_server(scratch / "data")
+    try:
+        session = requests.Session()
+        page = session.get(running.base_url + "/account/register", timeout=10).text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        # The cookie is sent by hand: a client's cookie jar matches it to the Host it was given.
+        response = requests.post(running.base_url + "/account/register", timeout=30, allow_redirects=False,
+                                 headers={"Host": "evil.example", "Cookie": "fd_csrf=" + session.cookies["fd_csrf"]},
+                                 data={"csrf_token": token, "name": "Ann Jones", "email": "ann@example.com",
+                                       "password": "correct horse battery staple"})
+        assert response.status_code == 303, response.text[:500]
+        deadline = time.monotonic() + 30
+        while "confirm-email?token=" not in running.output() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        output = running.output()
+        assert running.base_url + "/account/confirm-email?token=" in output, output[-2000:]
+        assert "evil.example" not in output.split("Email not sent")[-1]
+    finally:
+        running.stop()
