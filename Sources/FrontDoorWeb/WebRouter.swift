@@ -84,6 +84,11 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     ServiceCatalogueRoutes(renderer: renderer, services: ServiceRepository(database: dependencies.database),
                            teams: TeamRepository(database: dependencies.database)).register(on: router)
+    let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher)
+    let submissions = SubmittedFormRepository(database: dependencies.database)
+    ResidentFormRoutes(flow: formJourney, submissions: submissions).register(on: router)
+    StaffFormRoutes(flow: formJourney, submissions: submissions, attachments: AttachmentRepository(database: dependencies.database))
+        .register(on: router)
     StaffAdminRoutes(renderer: renderer,
                      administration: StaffAdministration(database: dependencies.database, hasher: dependencies.passwordHasher),
                      accountRoutes: accountRoutes).register(on: router)

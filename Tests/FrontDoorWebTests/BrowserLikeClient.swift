@@ -31,12 +31,49 @@ final class BrowserLikeClient: Sendable {
         return try await send(path, method: .post, body: body)
     }
 
+    struct FilePart {
+        var field: String
+        var fileName: String
+        var contentType: String
+        var data: Data
+    }
+
+    /// Posts a `multipart/form-data` form (a form with a file input), with the CSRF token.
+    @discardableResult
+    func postMultipart(_ path: String, _ fields: [(String, String)], files: [FilePart] = [], csrf: Bool = true) async throws -> TestResponse {
+        if cookies["fd_csrf"] == nil { try await get("/") }
+        let boundary = "----FrontDoorTestBoundary\(UInt32.random(in: 0...UInt32.max))"
+        var body = Data()
+        func line(_ text: String) { body.append(Data((text + "\r\n").utf8)) }
+        for (name, value) in fields + (csrf ? [("csrf_token", cookies["fd_csrf"] ?? "")] : []) {
+            line("--" + boundary)
+            line("Content-Disposition: form-data; name=\"\(name)\"")
+            line("")
+            line(value)
+        }
+        for file in files {
+            line("--" + boundary)
+            line("Content-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.fileName)\"")
+            line("Content-Type: " + file.contentType)
+            line("")
+            body.append(file.data)
+            line("")
+        }
+        line("--" + boundary + "--")
+        return try await send(path, method: .post, body: ByteBuffer(bytes: body), contentType: "multipart/form-data; boundary=" + boundary)
+    }
+
     private func send(_ path: String, method: HTTPRequest.Method, body: String?) async throws -> TestResponse {
+        try await send(path, method: method, body: body.map { ByteBuffer(string: $0) },
+                       contentType: body == nil ? nil : "application/x-www-form-urlencoded")
+    }
+
+    private func send(_ path: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?) async throws -> TestResponse {
         var headers: HTTPFields = [:]
         let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         if !cookieHeader.isEmpty { headers[.cookie] = cookieHeader }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
-        let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
         for header in response.headers[values: .setCookie] {
             let pair = header.prefix { $0 != ";" }
             guard let equals = pair.firstIndex(of: "=") else { continue }

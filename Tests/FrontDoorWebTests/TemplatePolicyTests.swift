@@ -1,5 +1,5 @@
 import Foundation
-import FrontDoorWeb
+@testable import FrontDoorWeb
 import Testing
 
 @Suite("Template policy")
@@ -28,7 +28,20 @@ struct TemplatePolicyTests {
         for template in try templates() {
             #expect(!template.text.contains("style="), "\(template.name) has an inline style")
             #expect(!template.text.contains("<style"), "\(template.name) has a style element")
-            #expect(!template.text.contains("<script"), "\(template.name) has a script")
+            // The one script element allowed loads our own file; anything else would be inline.
+            let scripts = template.text.components(separatedBy: "<script").dropFirst()
+            for script in scripts {
+                #expect(script.hasPrefix(#" src="{{.scriptHref}}" defer></script>"#), "\(template.name) has an inline script")
+            }
+        }
+    }
+
+    @Test("The script only enhances: it is deferred, adds to pages that already work, and sends nothing anywhere")
+    func scriptIsEnhancementOnly() throws {
+        let assets = try StaticAssets.load()
+        let script = String(decoding: try #require(assets.files["frontdoor.js"]).bytes, as: UTF8.self)
+        for forbidden in ["fetch(", "XMLHttpRequest", "eval(", "innerHTML", "document.write", ".submit("] {
+            #expect(!script.contains(forbidden), "frontdoor.js uses \(forbidden)")
         }
     }
 

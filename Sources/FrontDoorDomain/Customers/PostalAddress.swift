@@ -1,5 +1,5 @@
 /// Where a customer lives or wants letters sent.
-public struct PostalAddress: Hashable, Sendable {
+public struct PostalAddress: Hashable, Sendable, Codable {
     public var line1: String
     public var line2: String
     public var town: String

@@ -5,7 +5,7 @@ import Foundation
 /// `id-line1`, `id-line2`, `id-town`, `id-postcode` (and `id-uprn` when chosen from the
 /// gazetteer); a location `id-latitude`, `id-longitude` or, without JavaScript, `id-description`;
 /// a file `id-name`, `id-size`, `id-type` (filled in by the web layer once it has the upload).
-public struct FormSubmission: Sendable {
+public struct FormSubmission: Hashable, Sendable, Codable {
     public var values: [String: [String]]
 
     public init(_ values: [String: [String]]) {
@@ -22,7 +22,8 @@ public struct FormSubmission: Sendable {
 }
 
 /// An answer, checked and typed.
-public enum AnswerValue: Hashable, Sendable {
+/// Codable for storage with the case (see StoredAnswerCoding): case names are part of the stored form.
+public enum AnswerValue: Hashable, Sendable, Codable {
     case text(String)
     case number(Double)
     case date(year: Int, month: Int, day: Int)
@@ -39,6 +40,15 @@ public enum AnswerValue: Hashable, Sendable {
 public struct AnswerProblem: Hashable, Sendable {
     public var fieldID: String
     public var message: String
+    /// The one input at fault, for questions made of several (a date's month, an address's
+    /// town), so the page can mark and link to that box; nil when it is the question as a whole.
+    public var inputName: String?
+
+    public init(fieldID: String, message: String, inputName: String? = nil) {
+        self.fieldID = fieldID
+        self.message = message
+        self.inputName = inputName
+    }
 }
 
 /// The outcome of checking a submission: the answers to the questions that were asked, and every

@@ -12,6 +12,7 @@ extension FormDefinition {
             case .answered(let value): answers[field.id] = value
             case .blank: if field.isRequired { problems.append(AnswerProblem(fieldID: field.id, message: Self.missingMessage(field))) }
             case .wrong(let message): problems.append(AnswerProblem(fieldID: field.id, message: message))
+            case .wrongInput(let message, let input): problems.append(AnswerProblem(fieldID: field.id, message: message, inputName: input))
             }
         }
         return CheckedAnswers(answers: answers, problems: problems)
@@ -30,6 +31,7 @@ extension FormDefinition {
         case answered(AnswerValue)
         case blank
         case wrong(String)
+        case wrongInput(String, input: String)
     }
 
     static func missingMessage(_ field: FieldDefinition) -> String {
@@ -108,7 +110,7 @@ extension FormDefinition {
             let type = submission.first(id + "-type").lowercased()
             let bytes = Int(submission.first(id + "-size")) ?? 0
             let allowed = field.allowedContentTypes.isEmpty ? FieldDefinition.defaultContentTypes : field.allowedContentTypes
-            guard allowed.contains(type) else { return .wrong("The selected file must be a JPG, PNG, HEIC or PDF") }
+            guard allowed.contains(type) else { return .wrong("The selected file must be a \(listing(allowed.map(FileSignature.displayName)))") }
             let limit = field.maximumFileBytes ?? FieldDefinition.defaultMaximumFileBytes
             guard bytes <= limit else { return .wrong("The selected file must be smaller than \(limit / (1024 * 1024)) MB") }
             guard bytes > 0 else { return .wrong("The selected file is empty") }
@@ -137,7 +139,7 @@ extension FormDefinition {
         if day.isEmpty, month.isEmpty, year.isEmpty { return .blank }
         let name = capitalised(field.errorName)
         for (part, text) in [("day", day), ("month", month), ("year", year)] where text.isEmpty {
-            return .wrong("\(name) must include a \(part)")
+            return .wrongInput("\(name) must include a \(part)", input: field.id + "-" + part)
         }
         guard let d = Int(day), let m = Int(month), let y = Int(year), year.count == 4 else { return .wrong("\(name) must be a real date") }
         var calendar = Calendar(identifier: .gregorian)
@@ -152,13 +154,18 @@ extension FormDefinition {
         let line1 = submission.first(id + "-line1"), line2 = submission.first(id + "-line2")
         let town = submission.first(id + "-town"), postcodeText = submission.first(id + "-postcode")
         if [line1, line2, town, postcodeText].allSatisfy(\.isEmpty) { return .blank }
-        if line1.isEmpty { return .wrong("Enter address line 1, typically the building and street") }
-        if town.isEmpty { return .wrong("Enter town or city") }
+        if line1.isEmpty { return .wrongInput("Enter address line 1, typically the building and street", input: id + "-line1") }
+        if town.isEmpty { return .wrongInput("Enter town or city", input: id + "-town") }
         guard let postcode = Postcode(postcodeText) else {
-            return .wrong(postcodeText.isEmpty ? "Enter postcode" : "Enter a real postcode, like KM1 1AA")
+            return .wrongInput(postcodeText.isEmpty ? "Enter postcode" : "Enter a real postcode, like KM1 1AA", input: id + "-postcode")
         }
         return .answered(.address(PostalAddress(line1: line1, line2: line2, town: town, postcode: postcode,
                                                 uprn: UPRN(submission.first(id + "-uprn")))))
+    }
+
+    /// "JPG, PNG or PDF".
+    static func listing(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     static func capitalised(_ text: String) -> String {

@@ -21,5 +21,6 @@ public enum Migrations {
         CreateServices(),
         CreateGazetteer(),
         CreateServiceForms(),
+        CreateFormDraftsSubmissionsAndAttachments(),
     ]
 }

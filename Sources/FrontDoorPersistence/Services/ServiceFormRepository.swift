@@ -52,6 +52,15 @@ public struct ServiceFormRepository: Sendable {
             .first(decoding: Row.self).map(Self.decode)
     }
 
+    /// The council's services that have a form (at any version): those that can be asked for online.
+    public func servicesWithForms(councilID: UUID) async throws -> Set<UUID> {
+        struct Found: Decodable { var service_id: UUID }
+        let rows = try await database.sql.select().distinct().column(SQLColumn("service_id", table: "service_forms"))
+            .from("service_forms").join("services", on: SQLColumn("service_id", table: "service_forms"), .equal, SQLColumn("id", table: "services"))
+            .where(SQLColumn("council_id", table: "services"), .equal, SQLBind(councilID)).all(decoding: Found.self)
+        return Set(rows.map(\.service_id))
+    }
+
     /// Sorted keys, so the same definition is always the same text (exports diff cleanly).
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

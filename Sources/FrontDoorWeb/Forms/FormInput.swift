@@ -17,6 +17,13 @@ public struct FormInput: Sendable {
         return try FormInput(urlEncoded: String(buffer: body))
     }
 
+    /// The same, for code that has no request context at hand.
+    public static func read(from request: Request, limit: Int = 64 * 1024) async throws -> FormInput {
+        var request = request
+        let body = try await request.collectBody(upTo: limit)
+        return try FormInput(urlEncoded: String(buffer: body))
+    }
+
     public struct Malformed: Error {}
 
     public init(urlEncoded body: String) throws {

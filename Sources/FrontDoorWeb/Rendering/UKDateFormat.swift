@@ -10,10 +10,17 @@ public enum UKDateFormat {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = london
         let parts = calendar.dateComponents([.day, .month, .year, .hour, .minute], from: date)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let hour12 = (parts.hour! + 11) % 12 + 1
         let minute = parts.minute! < 10 ? "0\(parts.minute!)" : "\(parts.minute!)"
         return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!) at \(hour12):\(minute)\(parts.hour! < 12 ? "am" : "pm")"
+    }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                         "November", "December"]
+
+    /// A calendar date as given in an answer: "3 November 2026".
+    public static func date(year: Int, month: Int, day: Int) -> String {
+        "\(day) \(months[(month - 1 + 12) % 12]) \(year)"
     }
 
     /// ISO 8601 with the UTC offset, for exports that other systems read.

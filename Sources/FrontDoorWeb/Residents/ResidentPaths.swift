@@ -12,4 +12,10 @@ public enum ResidentPaths {
     public static let profile = "/account/details"
     public static let changeEmail = "/account/change-email"
     public static let confirmEmailChange = "/account/confirm-new-email"
+    /// A service's page: `/services/{code}`.
+    public static let services = "/services"
+    /// Forms in progress: `/forms/{draft}` (check your answers) and `/forms/{draft}/{question}`.
+    public static let forms = "/forms"
+    /// Requests sent: `/account/requests/{id}`.
+    public static let requests = "/account/requests"
 }

@@ -74,13 +74,19 @@ public struct CSRFMiddleware<Context: CSRFProtectedContext>: RouterMiddleware {
 
         if Self.changesState(request.method) {
             guard Self.originMatchesHost(request), cookieIsAuthentic, let presented else { throw Self.refusal }
-            guard request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else {
-                // No page posts any other kind of body yet; refusing is the safe default.
+            let contentType = request.headers[.contentType] ?? ""
+            let sent: String?
+            if contentType.hasPrefix("application/x-www-form-urlencoded") {
+                sent = Self.token(inFormBody: String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            } else if let boundary = MultipartForm.boundary(contentType: contentType) {
+                // Forms with a file. The body is collected once here and read again by the handler.
+                let body = try await request.collectBody(upTo: MultipartForm.bodyLimit)
+                sent = (try? MultipartForm(body: body, boundary: boundary))?.fields.raw(Self.fieldName)
+            } else {
+                // Pages post no other kind of body; refusing is the safe default.
                 throw Self.refusal
             }
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
-            guard let sent = Self.token(inFormBody: String(buffer: body)),
-                  constantTimeEquals(sent, presented) else { throw Self.refusal }
+            guard let sent, !sent.isEmpty, constantTimeEquals(sent, presented) else { throw Self.refusal }
         }
 
         var response = try await next(request, context)

@@ -11,16 +11,23 @@ struct CustomerRecordRoutes {
     let customers: CustomerRepository
     let consents: ConsentRepository
     let audit: AuditTrail
+    let services: ServiceRepository
+    let forms: ServiceFormRepository
+    let submissions: SubmittedFormRepository
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher) {
         self.renderer = renderer
         self.customers = CustomerRepository(database: database, hasher: hasher)
         self.consents = ConsentRepository(database: database)
         self.audit = AuditTrail(database: database)
+        self.services = ServiceRepository(database: database)
+        self.forms = ServiceFormRepository(database: database)
+        self.submissions = SubmittedFormRepository(database: database)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
         let renderer = self.renderer, customers = self.customers, consents = self.consents, audit = self.audit
+        let services = self.services, forms = self.forms, submissions = self.submissions
         let staff = router.group(RouterPath(StaffPaths.home), context: StaffRequestContext.self)
 
         staff.get("customers") { request, context -> Response in
@@ -47,9 +54,30 @@ struct CustomerRecordRoutes {
                 councilID: context.staff.councilID, occurredAt: Date(), actorID: context.staff.id, actor: context.staff.email,
                 kind: .customerRecordViewed, subject: "customer \(customer.id.uuidString) (\(customer.email ?? customer.name))",
                 address: context.remoteAddress))
+            let catalogue = try await services.all(councilID: context.staff.councilID)
+            let names = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.id, $0.name) })
+            var newRequest: CustomerRecordPage.NewRequestForm?
+            if context.may(.createCaseForCustomer) {
+                let withForms = try await forms.servicesWithForms(councilID: context.staff.councilID)
+                let offered = catalogue.filter { $0.isActive && withForms.contains($0.id) }.sorted { $0.name < $1.name }
+                newRequest = .init(
+                    action: context.basePath + StaffPaths.customers + "/" + customer.id.uuidString + "/requests",
+                    csrfToken: context.csrfToken,
+                    service: Select(id: "service", label: Label("Service"),
+                                    options: offered.map { (value: $0.code.value, text: $0.name) }),
+                    channel: Radios(ChoiceGroup(idPrefix: "channel", fieldset: Fieldset(legend: "How did they get in touch?"),
+                                                options: StaffFormRoutes.assistedChannels.map { (value: $0.rawValue, text: $0.displayName, hint: nil) },
+                                                selected: [ServiceChannel.phone.rawValue], isInline: true)),
+                    start: Button("Start the form"))
+            }
+            let requests = context.may(.viewCase) ? try await submissions.all(customerID: customer.id).map { sent in
+                CustomerRecordPage.RequestLink(href: context.basePath + StaffPaths.requests + "/" + sent.id.uuidString.lowercased(),
+                                               text: names[sent.serviceID] ?? "Request", sent: UKDateFormat.dateAndTime(sent.submittedAt))
+            } : []
             return try renderer.response(CustomerRecordPage(
                 chrome: ChromeFactory.chrome(pageTitle: customer.name, context: context), basePath: context.basePath,
-                customer: customer, consents: try await consents.current(customerID: customer.id)))
+                customer: customer, consents: try await consents.current(customerID: customer.id), newRequest: newRequest,
+                requests: requests))
         }
     }
 }

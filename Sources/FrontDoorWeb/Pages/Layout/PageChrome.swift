@@ -18,6 +18,8 @@ public struct PageChrome: Sendable {
     public var serviceOwnerName: String
     public var homeHref: String
     public var stylesheetHref: String
+    /// Enhancements only (every page works without it); deferred, so it never delays the page.
+    public var scriptHref: String
     /// Per-council colours; served as a stylesheet so the Content-Security-Policy can forbid inline styles.
     public var brandStylesheetHref: String?
     public var phaseBanner: PhaseBanner
@@ -39,6 +41,7 @@ public struct PageChrome: Sendable {
         self.serviceOwnerName = serviceOwnerName
         self.homeHref = basePath + "/"
         self.stylesheetHref = "/assets/frontdoor.css"
+        self.scriptHref = "/assets/frontdoor.js"
         self.brandStylesheetHref = brandStylesheetHref
         self.phaseBanner = PhaseBanner(tag: "Beta", feedbackHref: basePath + "/accessibility#contact")
         self.footerLinks = [

@@ -42,8 +42,30 @@ public struct CustomerRecordPage: PageModel {
     public var hasNeeds: Bool
     public var consents: SummaryList
     public var searchHref: String
+    /// Assisted digital: start any online form on the customer's behalf (when the role allows).
+    public var newRequest: NewRequestForm?
+    public var requests: [RequestLink]
+    public var hasRequests: Bool
 
-    init(chrome: PageChrome, basePath: String, customer: Customer, consents agreed: [Consent]) {
+    public struct RequestLink: Sendable {
+        public var href: String
+        public var text: String
+        public var sent: String
+    }
+
+    public struct NewRequestForm: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var service: Select
+        public var channel: Radios
+        public var start: Button
+    }
+
+    init(chrome: PageChrome, basePath: String, customer: Customer, consents agreed: [Consent],
+         newRequest: NewRequestForm? = nil, requests: [RequestLink] = []) {
+        self.newRequest = newRequest
+        self.requests = requests
+        self.hasRequests = !requests.isEmpty
         self.chrome = chrome
         self.heading = customer.name
         self.details = SummaryList(rows: [

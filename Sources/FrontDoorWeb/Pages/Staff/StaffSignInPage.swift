@@ -98,6 +98,10 @@ public enum StaffPaths {
     public static let people = "/staff/people"
     public static let customers = "/staff/customers"
     public static let services = "/staff/services"
+    /// Forms an advisor is filling in for a customer: `/staff/forms/{draft}[/{question}]`.
+    public static let forms = "/staff/forms"
+    /// Requests sent: `/staff/requests/{id}`, files at `/staff/requests/{id}/files/{file}`.
+    public static let requests = "/staff/requests"
     public static let invite = "/staff/people/invite"
     public static let teams = "/staff/teams"
     public static let settings = "/staff/settings"

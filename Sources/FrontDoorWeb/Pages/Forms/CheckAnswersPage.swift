@@ -1,0 +1,86 @@
+/// Check your answers, then send (GOV.UK pattern): every answer with a link to change it.
+public struct CheckAnswersPage: PageModel {
+    public static let template = "form-check-answers"
+
+    public var chrome: PageChrome
+    public var backLink: BackLink
+    public var errorSummary: ErrorSummary?
+    public var caption: String
+    public var heading: String
+    public var answers: SummaryList
+    /// For advisors: whom the request is for and how it came in.
+    public var onBehalfOf: String?
+    public var action: String
+    public var csrfToken: String
+    public var submit: Button
+
+    init(chrome: PageChrome, backHref: String, caption: String, answers: SummaryList, onBehalfOf: String? = nil,
+         action: String, csrfToken: String, errors: [FieldError] = []) {
+        self.chrome = chrome
+        self.backLink = BackLink(href: backHref)
+        self.errorSummary = errors.isEmpty ? nil : ErrorSummary(errors: errors)
+        self.caption = caption
+        self.heading = "Check your answers before sending your request"
+        self.answers = answers
+        self.onBehalfOf = onBehalfOf
+        self.action = action
+        self.csrfToken = csrfToken
+        self.submit = Button("Accept and send")
+    }
+}
+
+/// After sending: the confirmation panel, what happens next, and the answers as sent.
+public struct SubmittedFormPage: PageModel {
+    public static let template = "form-submitted"
+
+    public var chrome: PageChrome
+    public var panel: Panel?
+    public var heading: String?
+    public var whatHappensNext: String
+    public var answers: SummaryList
+    public var links: [Link]
+
+    public struct Link: Sendable {
+        public var href: String
+        public var text: String
+    }
+
+    init(chrome: PageChrome, panel: Panel?, heading: String?, whatHappensNext: String, answers: SummaryList, links: [Link]) {
+        self.chrome = chrome
+        self.panel = panel
+        self.heading = heading
+        self.whatHappensNext = whatHappensNext
+        self.answers = answers
+        self.links = links
+    }
+}
+
+/// A service's start page: what it is for, what happens next, the published standard, Start now.
+public struct ServiceStartPage: PageModel {
+    public static let template = "service-start"
+
+    public var chrome: PageChrome
+    public var heading: String
+    public var description: String
+    public var standard: String
+    public var needsAccount: Bool
+    public var signInHref: String?
+    public var action: String?
+    public var csrfToken: String
+    public var start: Button
+    public var otherWays: String?
+
+    init(chrome: PageChrome, heading: String, description: String, standard: String, needsAccount: Bool, signInHref: String?,
+         action: String?, csrfToken: String, otherWays: String?) {
+        self.chrome = chrome
+        self.heading = heading
+        self.description = description
+        self.standard = standard
+        self.needsAccount = needsAccount
+        self.signInHref = signInHref
+        self.action = action
+        self.csrfToken = csrfToken
+        self.start = Button("Start now", isStartButton: true)
+        self.otherWays = otherWays
+    }
+}

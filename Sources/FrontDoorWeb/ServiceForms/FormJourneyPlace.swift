@@ -1,0 +1,40 @@
+import Foundation
+import FrontDoorDomain
+
+/// Where a form journey runs: for a resident in the portal, or for an advisor filling it in
+/// for a customer. Everything else about the journey is the same code.
+struct FormJourneyPlace: Sendable {
+    /// Who is filling in: a resident, or a member of staff (for whichever customer the draft is for).
+    var filler: Filler
+    var councilID: UUID
+    var csrfToken: String
+    /// `/forms` or `/staff/forms`, with the council's path prefix.
+    var formsBase: String
+    /// Where a sent form is shown.
+    var submittedBase: String
+    /// Where "Back" goes from the first question: the service's page, or the customer's record.
+    let startHref: @Sendable (CouncilService, FormDraft) -> String
+    let chrome: @Sendable (_ title: String, _ hasErrors: Bool) -> PageChrome
+
+    enum Filler: Sendable {
+        case resident(customerID: UUID)
+        case staff(staffID: UUID)
+
+        /// A draft opens only for the person who started it: its id alone opens nothing.
+        func mayOpen(_ draft: FormDraft) -> Bool {
+            switch (self, draft.filler) {
+            case (.resident(let me), .resident(let owner)): me == owner
+            case (.staff(let me), .staff(let owner, _)): me == owner
+            default: false
+            }
+        }
+    }
+
+    func draftBase(_ draftID: String) -> String { formsBase + "/" + draftID }
+    func questionHref(_ draftID: String, _ fieldID: String, changing: Bool = false) -> String {
+        draftBase(draftID) + "/" + fieldID + (changing ? "?change=1" : "")
+    }
+    /// Check your answers is the draft's own address (no question id can clash with it).
+    func checkHref(_ draftID: String) -> String { draftBase(draftID) }
+    func submittedHref(_ id: UUID) -> String { submittedBase + "/" + id.uuidString.lowercased() }
+}
