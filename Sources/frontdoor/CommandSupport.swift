@@ -23,13 +23,17 @@ enum CommandSupport {
         case let error as ConfigurationError: error.description
         case let error as DatabaseOpenError: error.description
         case let error as StartupError: error.description
+        // A list the administrator works through: one problem a line, under one heading line.
+        case let error as CatalogueProblems: "the catalogue was not imported, and nothing changed:\n" + error.messages.map { "  - " + $0 }.joined(separator: "\n")
         case let error as any CustomStringConvertible: String(describing: error)
         default: String(reflecting: error)
         }
     }
 
     static func printError(_ message: String) {
-        let line = "frontdoor: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+        // One line, except for lists of problems, whose items are indented under the first line.
+        let flat = message.split(separator: "\n").map { $0.hasPrefix("  - ") ? "\n" + $0 : " " + $0 }.joined().dropFirst()
+        let line = "frontdoor: " + flat + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -10,6 +10,7 @@ struct FrontDoorCommand: AsyncParsableCommand {
             LOG_LEVEL, LOG_FORMAT, SESSION_SECRET, FRONTDOOR_ENV, HOST, DATABASE_POOL_SIZE, TRUSTED_PROXIES); \
             see the README for each one's meaning and default.
             """,
-        subcommands: [Serve.self, Migrate.self, SeedDemo.self, CreateAdmin.self, CreateCouncil.self, ConfigureSingleSignOn.self, ImportGazetteer.self],
+        subcommands: [Serve.self, Migrate.self, SeedDemo.self, CreateAdmin.self, CreateCouncil.self, ConfigureSingleSignOn.self, ImportGazetteer.self,
+                      ExportCatalogue.self, ImportCatalogue.self],
         defaultSubcommand: nil)
 }

@@ -4,7 +4,8 @@ import pytest
 
 from conftest import base_env, run_frontdoor, start_server
 
-COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council", "configure-sso", "import-gazetteer"]
+COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council", "configure-sso", "import-gazetteer",
+            "export-catalogue", "import-catalogue"]
 
 
 def test_the_top_level_help_lists_every_command(scratch):
@@ -159,3 +160,54 @@ def test_import_gazetteer_replaces_the_addresses_or_reports_the_bad_line_and_cha
     refused = run_frontdoor(["import-gazetteer", str(bad)], env)
     assert refused.returncode == 1
     assert refused.stderr_lines == ['frontdoor: line 3: "NOWHERE" is not a postcode']
+
+
+@pytest.mark.parametrize("extension", ["yaml", "json"])
+def test_a_catalogue_exported_and_imported_into_another_council_exports_the_same(scratch, extension):
+    env = base_env(scratch / "data")
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    created = run_frontdoor([
+        "create-council", "--slug", "aldmouth", "--name", "Aldmouth District Council", "--nation", "scotland",
+        "--email", "contact@aldmouth.example", "--phone", "01632 960 500", "--address", "Harbour Road, Aldmouth",
+        "--website", "https://aldmouth.example",
+    ], env)
+    assert created.returncode == 0, created.stderr
+    first, second = scratch / f"kingsmere.{extension}", scratch / f"aldmouth.{extension}"
+    exported = run_frontdoor(["export-catalogue", "--council", "kingsmere", str(first)], env)
+    assert exported.returncode == 0, exported.stderr
+    assert "Wrote 22 services" in exported.stdout
+    imported = run_frontdoor(["import-catalogue", "--council", "aldmouth", str(first)], env)
+    assert imported.returncode == 0, imported.stderr
+    assert "Added (22)" in imported.stdout and "Teams created" in imported.stdout
+    assert run_frontdoor(["export-catalogue", "--council", "aldmouth", str(second)], env).returncode == 0
+    assert second.read_text() == first.read_text()
+    again = run_frontdoor(["import-catalogue", "--council", "aldmouth", str(first)], env)
+    assert "Unchanged (22)" in again.stdout and "New form versions" not in again.stdout
+
+
+def test_import_catalogue_lists_every_problem_and_changes_nothing(scratch):
+    env = base_env(scratch / "data")
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    bad = scratch / "catalogue.yaml"
+    bad.write_text("""format: frontdoor-catalogue
+formatVersion: 1
+services:
+- code: Bad Code
+  name: Something
+  description: Something to do
+  group: roads
+  contactType: transaction
+  channels: [online]
+  standard: {workingDays: 5, statement: We aim to do it in 5 working days}
+  form:
+  - {id: reg, kind: short-text, label: Registration, pattern: '[A-'}
+  - {id: reg, kind: short-text, label: Again}
+""")
+    refused = run_frontdoor(["import-catalogue", str(bad)], env)
+    assert refused.returncode == 1
+    assert refused.stderr_lines[0] == "frontdoor: the catalogue was not imported, and nothing changed:"
+    problems = "\n".join(refused.stderr_lines[1:])
+    assert 'must be lower-case letters' in problems and 'group "roads"' in problems
+    assert 'two fields have the id "reg"' in problems and "not a valid regular expression" in problems
+    listed = run_frontdoor(["export-catalogue", "--format", "json"], env)
+    assert listed.returncode == 0 and "Bad Code" not in listed.stdout

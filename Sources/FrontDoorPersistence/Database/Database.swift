@@ -115,6 +115,13 @@ public final class Database: Sendable {
         }
     }
 
+    /// This database seen through one connection already inside `transaction`, so that
+    /// repositories can take part in a unit of work. Only for repository calls that do not
+    /// start a transaction of their own.
+    func within(_ connection: any SQLDatabase) -> Database {
+        Database(kind: kind, location: location, sql: connection, usage: usage, closePool: {})
+    }
+
     /// A trivial query: the readiness check and the start-up connection check.
     public func ping() async throws {
         _ = try await sql.raw("SELECT 1 AS ok").first()
