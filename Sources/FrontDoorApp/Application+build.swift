@@ -83,6 +83,7 @@ public func buildApplication(
         }
         let jobs = JobScheduler(jobs: [
             SQLiteMaintenanceJob(database: database),
+            AbandonedDraftsJob(database: database),
             EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,
                              interval: configuration.mailInterval),
         ], logger: logger)

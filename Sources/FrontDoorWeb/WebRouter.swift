@@ -82,8 +82,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     accountRoutes.register(on: router)
     ResidentProfileRoutes(account: accountRoutes, accounts: accounts).register(on: router)
     CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
-    ServiceCatalogueRoutes(renderer: renderer, services: ServiceRepository(database: dependencies.database),
-                           teams: TeamRepository(database: dependencies.database)).register(on: router)
+    ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    FormEditorRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher)
     let submissions = SubmittedFormRepository(database: dependencies.database)
     ResidentFormRoutes(flow: formJourney, submissions: submissions).register(on: router)

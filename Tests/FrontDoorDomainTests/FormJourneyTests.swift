@@ -111,3 +111,32 @@ struct FileSignatureTests {
         #expect(checked.problems.map(\.message) == ["The selected file must be a JPG or PDF"])
     }
 }
+
+@Suite("Editing a form, one change at a time")
+struct FormEditingTests {
+    typealias Field = FieldDefinition
+    static let form = FormJourneyTests.form
+
+    @Test("A changed question keeps its place; a new one goes at the end")
+    func replacing() {
+        let changed = Field(id: "when", kind: .date, label: "When did it start?")
+        #expect(Self.form.replacing("when", with: changed).map(\.label)[2] == "When did it start?")
+        #expect(Self.form.replacing(nil, with: Field(id: "photo", kind: .fileUpload, label: "Photo")).last?.id == "photo")
+    }
+
+    @Test("Moving a question above the one its condition depends on makes an unsound form; moving past either end does nothing")
+    func moving() {
+        let moved = FormDefinition(version: 2, fields: Self.form.moving("danger", by: -1))
+        #expect(moved.fields.map(\.id).prefix(2) == ["danger", "fault"])
+        #expect(moved.problems == [.unknownConditionField(field: "danger", condition: "fault")])
+        #expect(Self.form.moving("fault", by: -1) == Self.form.fields)
+        #expect(Self.form.moving("notes", by: 1) == Self.form.fields)
+    }
+
+    @Test("A question others depend on is named as such; removing one leaves the rest in order")
+    func removing() {
+        #expect(Self.form.dependents(of: "fault").map(\.id) == ["danger"])
+        #expect(Self.form.dependents(of: "when").isEmpty)
+        #expect(Self.form.removing("when").map(\.id) == ["fault", "danger", "where", "source", "notes"])
+    }
+}

@@ -89,7 +89,7 @@ public struct FieldDefinition: Hashable, Sendable, Codable {
     }
 
     /// "What is the registration number?" becomes "the registration number" when no better name is given.
-    static func defaultErrorName(_ label: String) -> String {
+    public static func defaultErrorName(_ label: String) -> String {
         var name = label.trimmingCharacters(in: .whitespaces)
         for prefix in ["What is ", "What are ", "What was "] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count))

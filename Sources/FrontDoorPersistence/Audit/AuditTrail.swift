@@ -25,6 +25,10 @@ public struct AuditEvent: Sendable, Equatable {
         case teamsChanged = "teams-changed"
         case teamCreated = "team-created"
         case councilSettingChanged = "council-setting-changed"
+        case serviceAdded = "service-added"
+        case serviceChanged = "service-changed"
+        case formChanged = "form-changed"
+        case catalogueImported = "catalogue-imported"
 
         /// How the event reads to an administrator.
         public var description: String {
@@ -49,6 +53,10 @@ public struct AuditEvent: Sendable, Equatable {
             case .teamsChanged: "Teams changed"
             case .teamCreated: "Team created"
             case .councilSettingChanged: "Council setting changed"
+            case .serviceAdded: "Service added"
+            case .serviceChanged: "Service changed"
+            case .formChanged: "Service form changed"
+            case .catalogueImported: "Service catalogue imported"
             }
         }
     }

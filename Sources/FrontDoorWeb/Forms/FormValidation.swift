@@ -54,4 +54,13 @@ public struct FormValidation: Sendable {
     public mutating func email(_ fieldID: String, _ value: String, _ message: String) -> Bool {
         check(fieldID, value.isEmpty || EmailAddressRule.isPlausible(value), message)
     }
+
+    /// Puts the errors in the order the fields appear on the page (GOV.UK: the summary follows
+    /// the page), for forms whose checks run in another order. Unlisted fields go last.
+    public mutating func order(byPage fieldIDs: [String]) {
+        let position = Dictionary(fieldIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        errors = errors.enumerated().sorted { a, b in
+            (position[a.element.fieldID] ?? Int.max, a.offset) < (position[b.element.fieldID] ?? Int.max, b.offset)
+        }.map(\.element)
+    }
 }

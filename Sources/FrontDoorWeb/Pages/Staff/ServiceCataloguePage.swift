@@ -11,11 +11,27 @@ public struct ServiceCataloguePage: PageModel {
     }
 
     public var chrome: PageChrome
+    public var banner: NotificationBanner?
     public var groups: [Group]
     public var isEmpty: Bool
+    /// For those who manage the catalogue: adding, and carrying it between environments.
+    public var management: Management?
 
-    init(chrome: PageChrome, services: [CouncilService], teams: [Team]) {
+    public struct Management: Sendable {
+        public var add: Button
+        public var exportYAMLHref: String
+        public var exportJSONHref: String
+        public var importHref: String
+    }
+
+    init(chrome: PageChrome, basePath: String, services: [CouncilService], teams: [Team], canManage: Bool,
+         banner: NotificationBanner? = nil) {
         self.chrome = chrome
+        self.banner = banner
+        let catalogue = basePath + StaffPaths.catalogue
+        self.management = canManage ? Management(add: Button("Add a service", href: catalogue + "/new"),
+                                                 exportYAMLHref: catalogue + "/export.yaml", exportJSONHref: catalogue + "/export.json",
+                                                 importHref: catalogue + "/import") : nil
         let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0.name) })
         self.groups = ServiceGroup.allCases.compactMap { group in
             let inGroup = services.filter { $0.group == group }
@@ -29,7 +45,8 @@ public struct ServiceCataloguePage: PageModel {
                      ServiceChannel.allCases.filter(service.channels.contains).map(\.displayName).joined(separator: ", ")
                         + (service.isDigitalOnly ? " (digital only)" : ""),
                      service.isActive ? "Active" : "Not active"]
-                }, firstCellIsHeader: true))
+                }, firstCellIsHeader: true,
+                firstCellLinks: canManage ? inGroup.map { basePath + StaffPaths.services + "/" + $0.code.value } : []))
         }
         self.isEmpty = services.isEmpty
     }

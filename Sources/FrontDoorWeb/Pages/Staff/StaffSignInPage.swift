@@ -98,6 +98,9 @@ public enum StaffPaths {
     public static let people = "/staff/people"
     public static let customers = "/staff/customers"
     public static let services = "/staff/services"
+    /// Managing the catalogue as a whole: `/new`, `/export.yaml`, `/export.json`, `/import`
+    /// (apart from `/staff/services/{code}`, so no service code can clash with them).
+    public static let catalogue = "/staff/catalogue"
     /// Forms an advisor is filling in for a customer: `/staff/forms/{draft}[/{question}]`.
     public static let forms = "/staff/forms"
     /// Requests sent: `/staff/requests/{id}`, files at `/staff/requests/{id}/files/{file}`.
