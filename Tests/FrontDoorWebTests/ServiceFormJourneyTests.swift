@@ -266,4 +266,21 @@ struct ServiceFormJourneyTests {
             #expect(!(try await administrator.get("/staff/customers/" + Self.margaret).text.contains("Make a request")))
         }
     }
+
+    @Test("A file over the question's limit is refused with its size; a body too big to read gets a page saying so")
+    func tooBig() async throws {
+        try await withDemoDeployment(database: .sqlite) { browser, _ in
+            try await browser.postForm("/staff/sign-in", [("email", "advisor@kingsmere.example"), ("password", DemoCouncil.password)])
+            let base = try Self.draftBase(try await browser.postForm("/staff/customers/\(Self.margaret)/requests",
+                                                                   [("service", "fly-tipping"), ("channel", "phone")]).headers[.location],
+                                          prefix: "/staff/forms/")
+            let large = Self.png + Data(repeating: 0, count: 10 * 1024 * 1024)
+            let refused = try await browser.postMultipart(base + "/photo", [], files: [
+                .init(field: "photo", fileName: "big.png", contentType: "image/png", data: large)])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("The selected file must be smaller than 10 MB"))
+            let huge = try await browser.postMultipart(base + "/photo", [], files: [
+                .init(field: "photo", fileName: "huge.png", contentType: "image/png", data: large + large)])
+            #expect(huge.status == .contentTooLarge && huge.text.contains("The file is too big"))
+        }
+    }
 }

@@ -58,6 +58,10 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
             ])
         case 403:
             return ("You cannot do that", [message ?? "You do not have permission to do this. If you think you should, ask your manager or an administrator."])
+        case 413:
+            return ("The file is too big", [
+                "Files can be up to 10 MB. Go back and choose a smaller file, or take the photo again at a lower size.",
+            ])
         case 500...:
             return ("Sorry, there is a problem with the service", [
                 "Try again later. If you were sending us a form, it may not have been saved, so check before you send it again.",
