@@ -53,7 +53,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
-            resources: [.copy("Resources/Passwords"), .copy("Resources/Demo")],
+            resources: [.copy("Resources/Passwords"), .copy("Resources/Demo"), .copy("Resources/BankHolidays")],
             swiftSettings: strictSettings
         ),
         // Background work: services that run beside the HTTP server in one service group.

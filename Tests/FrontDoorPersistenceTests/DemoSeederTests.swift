@@ -34,3 +34,13 @@ struct DemoSeederTests {
         }
     }
 }
+
+@Suite("The bank holidays the product ships")
+struct ShippedBankHolidaysTests {
+    @Test("The installed file loads and covers every nation to 2028")
+    func loads() throws {
+        let holidays = try ShippedBankHolidays.load()
+        #expect(holidays.coveredThrough == 2028)
+        #expect(holidays.dates(for: .englandAndWales).contains(LocalDate("2026-12-28")!), "Boxing Day 2026 falls on a Saturday")
+    }
+}
