@@ -71,7 +71,8 @@ public func buildApplication(
             usesHTTPS: configuration.baseURL.hasPrefix("https://"),
             sessionSecret: sessionSecret, passwordHasher: PasswordHasher(cost: configuration.passwordHashCost),
             trustedProxies: configuration.trustedProxies, baseURL: configuration.baseURL,
-            commonPasswords: try CommonPasswordList.load(), sessionPolicies: configuration.sessionPolicies)
+            commonPasswords: try CommonPasswordList.load(), sessionPolicies: configuration.sessionPolicies,
+            bankHolidays: try ShippedBankHolidays.load())
         let transport: any MailTransport
         if let server = configuration.mailServer {
             transport = SMTPClient(settings: server, logger: logger)

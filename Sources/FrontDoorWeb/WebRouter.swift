@@ -26,12 +26,14 @@ public struct WebDependencies: Sendable {
     public var commonPasswords: CommonPasswords
     /// How long sessions last (staff, residents, shared computers).
     public var sessionPolicies: SessionPolicies
+    /// Each nation's bank holidays, for working-day deadlines.
+    public var bankHolidays: BankHolidays
 
     public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
                 metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
                 sendsStrictTransportSecurity: Bool, usesHTTPS: Bool, sessionSecret: String,
                 passwordHasher: PasswordHasher, trustedProxies: Set<String> = [], baseURL: String,
-                commonPasswords: CommonPasswords, sessionPolicies: SessionPolicies = .standard) {
+                commonPasswords: CommonPasswords, sessionPolicies: SessionPolicies = .standard, bankHolidays: BankHolidays) {
         self.database = database
         self.templates = templates
         self.assets = assets
@@ -45,6 +47,7 @@ public struct WebDependencies: Sendable {
         self.baseURL = baseURL
         self.commonPasswords = commonPasswords
         self.sessionPolicies = sessionPolicies
+        self.bankHolidays = bankHolidays
     }
 }
 
@@ -84,11 +87,13 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     FormEditorRoutes(renderer: renderer, database: dependencies.database).register(on: router)
-    let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher)
+    let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
+                                      bankHolidays: dependencies.bankHolidays)
     let submissions = SubmittedFormRepository(database: dependencies.database)
-    ResidentFormRoutes(flow: formJourney, submissions: submissions).register(on: router)
-    StaffFormRoutes(flow: formJourney, submissions: submissions, attachments: AttachmentRepository(database: dependencies.database))
-        .register(on: router)
+    let cases = CaseRepository(database: dependencies.database)
+    ResidentFormRoutes(flow: formJourney, submissions: submissions, cases: cases).register(on: router)
+    StaffFormRoutes(flow: formJourney, submissions: submissions, attachments: AttachmentRepository(database: dependencies.database),
+                    cases: cases).register(on: router)
     StaffAdminRoutes(renderer: renderer,
                      administration: StaffAdministration(database: dependencies.database, hasher: dependencies.passwordHasher),
                      accountRoutes: accountRoutes).register(on: router)

@@ -101,6 +101,9 @@ struct ServiceFormJourneyTests {
             let confirmation = try await browser.get(requestPath).text
             #expect(confirmation.contains("Request sent") && confirmation.contains("Garden waste (green bin)"))
             #expect(confirmation.contains("We aim to collect missed bins"))
+            let year = LocalDate(Date()).year
+            #expect(confirmation.contains("Your reference is") && confirmation.contains("FD-\(year)-000001"))
+            #expect(confirmation.contains("We will deal with it by "))
 
             let stored = try await Self.submissions(database)
             #expect(stored.count == 1)
@@ -229,6 +232,11 @@ struct ServiceFormJourneyTests {
             #expect(requestPath.hasPrefix("/staff/requests/"))
             let page = try await browser.get(requestPath).text
             #expect(page.contains("Report fly-tipping for Margaret Okafor") && page.contains("by face to face"))
+            #expect(page.contains("FD-\(LocalDate(Date()).year)-000001: Report fly-tipping") && page.contains("Acknowledge by"))
+            let opened = try #require(try await CaseRepository(database: database).all(customerID: UUID(uuidString: Self.margaret)!).first)
+            #expect(opened.channel == .faceToFace && opened.teamID != nil, "the service's team owns it")
+            let timeline = try await CaseRepository(database: database).events(caseID: opened.id, includingInternal: true)
+            #expect(timeline.first?.actorName == "Sam Patel, by face to face")
             #expect(page.contains("Furniture or mattresses") && page.contains("Lay-by on the Kingsmere road"))
 
             let stored = try #require(try await SubmittedFormRepository(database: database)

@@ -52,6 +52,13 @@ public struct FormDraftRepository: Sendable {
     /// files its answers name (others, such as replaced uploads, go with the draft) and deletes
     /// the draft. A second send of the same draft finds no draft and makes nothing.
     public func submit(_ draft: FormDraft, answers: CheckedAnswers, asked: [FieldDefinition], at now: Date) async throws -> SubmittedForm? {
+        try await submit(draft, answers: answers, asked: asked, at: now, then: { _, _ in () })?.0
+    }
+
+    /// The same, doing `then` (opening the case) in the same transaction, so a submission never
+    /// exists without what it makes.
+    public func submit<Made: Sendable>(_ draft: FormDraft, answers: CheckedAnswers, asked: [FieldDefinition], at now: Date,
+                                       then: @escaping @Sendable (SubmittedForm, any SQLDatabase) async throws -> Made) async throws -> (SubmittedForm, Made)? {
         precondition(answers.isValid, "only checked answers are sent")
         let kept = draft.answers.keeping(asked)
         let submittedBy: UUID? = if case .staff(let id, _) = draft.filler { id } else { nil }
@@ -62,7 +69,7 @@ public struct FormDraftRepository: Sendable {
             .compactMap(UUID.init(uuidString:))
         let row = try SubmittedFormRepository.Row(submitted)
         do {
-            try await database.transaction { db in
+            let made = try await database.transaction { db -> Made in
                 try await db.insert(into: "form_submissions").model(row).run()
                 for id in attachmentIDs {
                     try await db.update("attachments").set("draft_id", to: SQLLiteral.null).set("submission_id", to: SQLBind(submitted.id))
@@ -70,17 +77,18 @@ public struct FormDraftRepository: Sendable {
                 }
                 // Deleting the draft claims it: of two sends at once, only one deletes a row, and
                 // the other rolls back. Files its answers no longer name go with the draft.
-                struct Claimed: Decodable { var id: String }
                 let claimed = try await db.delete(from: "form_drafts").where("id", .equal, draft.id).returning("id").all(decoding: Claimed.self)
                 guard !claimed.isEmpty else { throw AlreadySent() }
+                return try await then(submitted, db)
             }
+            return (submitted, made)
         } catch is AlreadySent {
             return nil
         }
-        return submitted
     }
 
     struct AlreadySent: Error {}
+    struct Claimed: Decodable { var id: String }
 
     /// Drafts nobody has touched since `cutoff` (their files go with them).
     public func deleteUntouched(since cutoff: Date) async throws {

@@ -22,5 +22,6 @@ public enum Migrations {
         CreateGazetteer(),
         CreateServiceForms(),
         CreateFormDraftsSubmissionsAndAttachments(),
+        CreateCases(),
     ]
 }

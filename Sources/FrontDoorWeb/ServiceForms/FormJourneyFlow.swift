@@ -13,8 +13,12 @@ struct FormJourneyFlow: Sendable {
     let attachments: AttachmentRepository
     let gazetteer: GazetteerRepository
     let customers: CustomerRepository
+    let staffAccounts: StaffAccountRepository
+    let bankHolidays: BankHolidays
 
-    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher) {
+    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays) {
+        self.bankHolidays = bankHolidays
+        self.staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
         self.customers = CustomerRepository(database: database, hasher: hasher)
         self.renderer = renderer
         self.services = ServiceRepository(database: database)
@@ -236,7 +240,17 @@ struct FormJourneyFlow: Sendable {
         guard checked.isValid else {
             return try checkPage(loaded, journey: journey, place: place, problems: checked.problems, status: .unprocessableContent)
         }
-        guard let sent = try await drafts.submit(loaded.draft, answers: checked, asked: journey.questions, at: Date()) else {
+        let rules = CaseIntakeRules(deadlines: DeadlineRules(calendar: .council(nation: place.nation, bankHolidays: bankHolidays)))
+        var customerName = loaded.customer?.name
+        if customerName == nil { customerName = try await customers.find(id: loaded.draft.filler.customerID, councilID: place.councilID)?.name }
+        let forCustomer = customerName
+        var staffName: String?
+        if case .staff(let staffID, _) = loaded.draft.filler { staffName = try await staffAccounts.find(id: staffID)?.displayName }
+        let form = loaded.form, service = loaded.service, submittedBy = staffName
+        guard let (sent, _) = try await drafts.submit(loaded.draft, answers: checked, asked: journey.questions, at: Date(), then: { submitted, db in
+            try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules, customerName: forCustomer,
+                                          submittedByName: submittedBy, on: db)
+        }) else {
             throw Refusal(.conflict, heading: "This request has already been sent",
                           explanation: "It was sent from another tab or window. You do not need to send it again.")
         }

@@ -9,9 +9,10 @@ import Hummingbird
 struct ResidentFormRoutes {
     let flow: FormJourneyFlow
     let submissions: SubmittedFormRepository
+    let cases: CaseRepository
 
     func register(on router: Router<ResidentRequestContext>) {
-        let flow = self.flow, submissions = self.submissions
+        let flow = self.flow, submissions = self.submissions, cases = self.cases
 
         router.get(RouterPath(ResidentPaths.services + "/:code")) { _, context -> Response in
             let service = try await Self.onlineService(context, flow: flow)
@@ -53,10 +54,14 @@ struct ResidentFormRoutes {
                   let sent = try await submissions.find(id: id, councilID: council.id), sent.customerID == context.customer.id,
                   let service = try await flow.services.find(id: sent.serviceID, councilID: council.id),
                   let form = try await flow.forms.version(sent.formVersion, of: sent.serviceID) else { throw HTTPError(.notFound) }
+            let opened = try await cases.find(submissionID: sent.id)
             return try flow.renderer.response(SubmittedFormPage(
                 chrome: ChromeFactory.chrome(pageTitle: "Request sent", context: context),
-                panel: Panel(titleText: "Request sent", text: service.name),
-                heading: nil, whatHappensNext: service.standard.statement + ".",
+                panel: Panel(titleText: "Request sent", text: service.name + (opened == nil ? "" : ". Your reference is"),
+                             reference: opened?.reference.description),
+                heading: nil,
+                whatHappensNext: service.standard.statement + "." + (opened.map { " We will deal with it by " + CaseDates.due($0.resolveBy) + "." } ?? "")
+                    + " Quote your reference if you contact us about it.",
                 answers: AnswerText.summary(form: form, answers: sent.answers),
                 links: [.init(href: context.basePath + ResidentPaths.account, text: "Go to your account")]))
         }
@@ -75,7 +80,7 @@ struct ResidentFormRoutes {
         guard let council = context.council else { throw HTTPError(.notFound) }
         let basePath = context.basePath
         return FormJourneyPlace(
-            filler: .resident(customerID: context.customer.id), councilID: council.id, csrfToken: context.csrfToken,
+            filler: .resident(customerID: context.customer.id), councilID: council.id, nation: council.nation, csrfToken: context.csrfToken,
             formsBase: basePath + ResidentPaths.forms, submittedBase: basePath + ResidentPaths.requests,
             startHref: { service, _ in basePath + ResidentPaths.services + "/" + service.code.value },
             chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, council: council, basePath: basePath, hasErrors: hasErrors) })

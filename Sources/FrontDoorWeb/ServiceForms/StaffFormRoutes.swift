@@ -11,12 +11,13 @@ struct StaffFormRoutes {
     var customers: CustomerRepository { flow.customers }
     let submissions: SubmittedFormRepository
     let attachments: AttachmentRepository
+    let cases: CaseRepository
 
     /// The channels an advisor takes requests on (online is the resident's own).
     static let assistedChannels: [ServiceChannel] = [.phone, .faceToFace, .email, .post]
 
     func register(on router: Router<ResidentRequestContext>) {
-        let flow = self.flow, customers = self.customers, submissions = self.submissions, attachments = self.attachments
+        let flow = self.flow, customers = self.customers, submissions = self.submissions, attachments = self.attachments, cases = self.cases
         let staff = router.group(RouterPath(StaffPaths.home), context: StaffRequestContext.self)
 
         staff.post("customers/:id/requests") { request, context -> Response in
@@ -68,11 +69,13 @@ struct StaffFormRoutes {
             if let customer {
                 links.append(.init(href: context.basePath + StaffPaths.customers + "/" + customer.id.uuidString, text: "Back to \(customer.name)"))
             }
+            let opened = try await cases.find(submissionID: sent.id)
             return try flow.renderer.response(SubmittedFormPage(
                 chrome: ChromeFactory.chrome(pageTitle: service.name, context: context), panel: nil,
-                heading: service.name + (customer.map { " for " + $0.name } ?? ""),
+                heading: (opened.map { $0.reference.description + ": " } ?? "") + service.name + (customer.map { " for " + $0.name } ?? ""),
                 whatHappensNext: "Sent \(UKDateFormat.dateAndTime(sent.submittedAt)) by \(sent.channel.displayName.lowercased()), "
-                    + "with form version \(sent.formVersion). \(service.standard.statement).",
+                    + "with form version \(sent.formVersion). \(service.standard.statement)."
+                    + (opened.map { " Status: \($0.status.displayName). Acknowledge by \(CaseDates.date($0.acknowledgeBy)); resolve by \(CaseDates.due($0.resolveBy))." } ?? ""),
                 answers: AnswerText.summary(form: form, answers: sent.answers), links: links))
         }
 
@@ -94,7 +97,7 @@ struct StaffFormRoutes {
     static func place(_ context: StaffRequestContext) -> FormJourneyPlace {
         let basePath = context.basePath, council = context.council
         return FormJourneyPlace(
-            filler: .staff(staffID: context.staff.id), councilID: context.staff.councilID,
+            filler: .staff(staffID: context.staff.id), councilID: context.staff.councilID, nation: context.council?.nation ?? .englandAndWales,
             csrfToken: context.csrfToken, formsBase: basePath + StaffPaths.forms, submittedBase: basePath + StaffPaths.requests,
             startHref: { _, draft in basePath + StaffPaths.customers + "/" + draft.filler.customerID.uuidString.lowercased() },
             chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, council: council, basePath: basePath, hasErrors: hasErrors) })
