@@ -74,3 +74,55 @@ struct CaseRepositoryTests {
         #expect(CaseReference("FD-26-4213") == nil && CaseReference("FD-2026-0") == nil && CaseReference("2026-4213") == nil)
     }
 }
+
+@Suite("Changing a case: no update is ever lost")
+struct CaseUpdateTests {
+    static let sam = CaseRepository.Actor(id: DemoCouncil.staff[1].id, name: "Sam Patel")
+    static let jo = CaseRepository.Actor(id: DemoCouncil.staff[2].id, name: "Jo Evans")
+
+    @Test("Two officers change the same case at once: one change is saved, the other is told what changed",
+          arguments: TestDatabase.available)
+    func noLostUpdate(database kind: TestDatabase) async throws {
+        try await kind.withMigratedDatabase { database in
+            try await seedDemoCouncil(database)
+            let opened = try #require(try await CaseRepositoryTests.send(database))
+            let repository = CaseRepository(database: database)
+            async let first = repository.transition(opened, to: .inProgress, seenVersion: 1, by: Self.sam, message: "We are looking into it", at: Date())
+            async let second = repository.transition(opened, to: .resolved, seenVersion: 1, by: Self.jo, message: "Fixed", at: Date())
+            let outcomes = try await [first, second]
+            let saved = outcomes.compactMap { if case .saved(let item) = $0 { item } else { nil } }
+            let refused = outcomes.compactMap { if case .changedSince(let item, let events) = $0 { (item, events) } else { nil } }
+            #expect(saved.count == 1 && refused.count == 1)
+            let winner = try #require(saved.first), (current, since) = try #require(refused.first)
+            #expect(current.version == 2 && current.status == winner.status)
+            #expect(since.map(\.actorName) == [winner.status == .inProgress ? "Sam Patel" : "Jo Evans"])
+            let timeline = try await repository.events(caseID: opened.id, includingInternal: true)
+            #expect(timeline.count == 2, "the first entry and the one saved change")
+        }
+    }
+
+    @Test("Waiting for the customer stops the clock until they reply; notes stay internal unless public", arguments: TestDatabase.available)
+    func pausesAndNotes(database kind: TestDatabase) async throws {
+        try await kind.withMigratedDatabase { database in
+            try await seedDemoCouncil(database)
+            let opened = try #require(try await CaseRepositoryTests.send(database))
+            let repository = CaseRepository(database: database)
+            guard case .saved(let waiting) = try await repository.transition(opened, to: .awaitingCustomer, seenVersion: 1, by: Self.sam,
+                                                                           message: "Which lamp post number is it?", at: Date()) else {
+                Issue.record("not saved"); return
+            }
+            #expect(try await repository.pauses(caseID: opened.id).map { $0.until == nil } == [true])
+            guard case .saved(let replied) = try await repository.transition(waiting, to: .inProgress, seenVersion: 2, by: .init(id: nil, name: "Margaret Okafor"),
+                                                                           message: "It is SL1234", at: Date()) else {
+                Issue.record("not saved"); return
+            }
+            #expect(replied.version == 3)
+            #expect(try await repository.pauses(caseID: opened.id).map { $0.until != nil } == [true])
+            _ = try await repository.addNote(to: replied, text: "Contractor booked", visibility: .internal, by: Self.sam, at: Date())
+            let residentSees = try await repository.events(caseID: opened.id, includingInternal: false).map(\.text)
+            let staffSee = try await repository.events(caseID: opened.id, includingInternal: true).map(\.text)
+            #expect(!residentSees.contains("Contractor booked") && staffSee.contains("Contractor booked"))
+            #expect(residentSees.contains("Which lamp post number is it?"))
+        }
+    }
+}

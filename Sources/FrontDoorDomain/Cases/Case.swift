@@ -105,9 +105,12 @@ public struct CaseEvent: Hashable, Sendable, Identifiable {
     public var text: String
     public var fromStatus: CaseStatus?
     public var toStatus: CaseStatus?
+    /// The case's version after this event (a note leaves it as it was).
+    public var caseVersion: Int
 
     public init(id: UUID = UUID(), caseID: UUID, occurredAt: Date, actorID: UUID?, actorName: String, visibility: Visibility,
-                text: String, fromStatus: CaseStatus? = nil, toStatus: CaseStatus? = nil) {
+                text: String, fromStatus: CaseStatus? = nil, toStatus: CaseStatus? = nil, caseVersion: Int) {
+        self.caseVersion = caseVersion
         self.id = id
         self.caseID = caseID
         self.occurredAt = occurredAt

@@ -48,7 +48,7 @@ public struct CaseRepository: Sendable {
         try await db.insert(into: "cases").model(try CaseRow(opened)).run()
         let by = submittedByName.map { "\($0), by \(submitted.channel.displayName.lowercased())" } ?? customerName ?? "The customer"
         let event = CaseEvent(caseID: opened.id, occurredAt: receivedAt, actorID: submitted.submittedByStaffID ?? submitted.customerID,
-                              actorName: by, visibility: .public, text: "Request received: \(service.name)", toStatus: .submitted)
+                              actorName: by, visibility: .public, text: "Request received: \(service.name)", toStatus: .submitted, caseVersion: 1)
         try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
         return opened
     }

@@ -94,8 +94,10 @@ struct CaseEventRow: Codable {
     var text: String
     var from_status: String?
     var to_status: String?
+    var case_version: Int
 
     init(_ event: CaseEvent) {
+        case_version = event.caseVersion
         id = event.id
         case_id = event.caseID
         occurred_at = event.occurredAt
@@ -112,6 +114,7 @@ struct CaseEventRow: Codable {
             throw StoredDataError.unknownValue(table: "case_events", column: "visibility", value: visibility)
         }
         return CaseEvent(id: id, caseID: case_id, occurredAt: occurred_at, actorID: actor_id, actorName: actor_name, visibility: visibility,
-                         text: text, fromStatus: from_status.flatMap(CaseStatus.init(rawValue:)), toStatus: to_status.flatMap(CaseStatus.init(rawValue:)))
+                         text: text, fromStatus: from_status.flatMap(CaseStatus.init(rawValue:)), toStatus: to_status.flatMap(CaseStatus.init(rawValue:)),
+                         caseVersion: case_version)
     }
 }

@@ -59,8 +59,19 @@ struct CreateCases: Migration {
             .column("text", type: .text, .notNull)
             .column("from_status", type: .text)
             .column("to_status", type: .text)
+            // The case's version this event made (or saw, for a note): an officer whose change is
+            // refused because the case moved on is shown the events after the version they saw.
+            .column("case_version", type: .int, .notNull)
             .run()
         try await db.create(index: "case_events_case").on("case_events").column("case_id").column("occurred_at").run()
+
+        // When the council was waiting for the customer: the service-standard clock stops.
+        try await db.create(table: "case_pauses")
+            .column("case_id", type: SchemaTypes.uuid(kind), .notNull, .references("cases", "id", onDelete: .cascade))
+            .column("paused_at", type: SchemaTypes.timestamp(kind), .notNull)
+            .column("resumed_at", type: SchemaTypes.timestamp(kind))
+            .primaryKey("case_id", "paused_at")
+            .run()
 
         try await db.create(table: "case_links")
             .column("case_id", type: SchemaTypes.uuid(kind), .notNull, .references("cases", "id", onDelete: .cascade))

@@ -63,13 +63,17 @@ struct StaffFormRoutes {
             var customer: Customer?
             if let customerID = sent.customerID { customer = try await customers.find(id: customerID, councilID: councilID) }
             let files = try await attachments.all(submissionID: sent.id)
+            let opened = try await cases.find(submissionID: sent.id)
             let base = context.basePath + StaffPaths.requests + "/" + sent.id.uuidString.lowercased()
             var links = files.map { SubmittedFormPage.Link(href: base + "/files/" + $0.id.uuidString.lowercased(),
                                                            text: "Download \($0.fileName) (\(AnswerText.fileSize($0.byteCount)))") }
+            if let opened {
+                links.insert(.init(href: context.basePath + StaffPaths.cases + "/" + opened.reference.description,
+                                   text: "Open the case \(opened.reference.description)"), at: 0)
+            }
             if let customer {
                 links.append(.init(href: context.basePath + StaffPaths.customers + "/" + customer.id.uuidString, text: "Back to \(customer.name)"))
             }
-            let opened = try await cases.find(submissionID: sent.id)
             return try flow.renderer.response(SubmittedFormPage(
                 chrome: ChromeFactory.chrome(pageTitle: service.name, context: context), panel: nil,
                 heading: (opened.map { $0.reference.description + ": " } ?? "") + service.name + (customer.map { " for " + $0.name } ?? ""),

@@ -13,7 +13,7 @@ struct CustomerRecordRoutes {
     let audit: AuditTrail
     let services: ServiceRepository
     let forms: ServiceFormRepository
-    let submissions: SubmittedFormRepository
+    let cases: CaseRepository
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher) {
         self.renderer = renderer
@@ -22,12 +22,12 @@ struct CustomerRecordRoutes {
         self.audit = AuditTrail(database: database)
         self.services = ServiceRepository(database: database)
         self.forms = ServiceFormRepository(database: database)
-        self.submissions = SubmittedFormRepository(database: database)
+        self.cases = CaseRepository(database: database)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
         let renderer = self.renderer, customers = self.customers, consents = self.consents, audit = self.audit
-        let services = self.services, forms = self.forms, submissions = self.submissions
+        let services = self.services, forms = self.forms, cases = self.cases
         let staff = router.group(RouterPath(StaffPaths.home), context: StaffRequestContext.self)
 
         staff.get("customers") { request, context -> Response in
@@ -70,9 +70,10 @@ struct CustomerRecordRoutes {
                                                 selected: [ServiceChannel.phone.rawValue], isInline: true)),
                     start: Button("Start the form"))
             }
-            let requests = context.may(.viewCase) ? try await submissions.all(customerID: customer.id).map { sent in
-                CustomerRecordPage.RequestLink(href: context.basePath + StaffPaths.requests + "/" + sent.id.uuidString.lowercased(),
-                                               text: names[sent.serviceID] ?? "Request", sent: UKDateFormat.dateAndTime(sent.submittedAt))
+            let requests = context.may(.viewCase) ? try await cases.all(customerID: customer.id).map { item in
+                CustomerRecordPage.RequestLink(href: context.basePath + StaffPaths.cases + "/" + item.reference.description,
+                                               text: item.reference.description + " " + (names[item.serviceID] ?? "Request") + " (" + item.status.displayName + ")",
+                                               sent: UKDateFormat.dateAndTime(item.receivedAt))
             } : []
             return try renderer.response(CustomerRecordPage(
                 chrome: ChromeFactory.chrome(pageTitle: customer.name, context: context), basePath: context.basePath,

@@ -101,6 +101,8 @@ public enum StaffPaths {
     /// Managing the catalogue as a whole: `/new`, `/export.yaml`, `/export.json`, `/import`
     /// (apart from `/staff/services/{code}`, so no service code can clash with them).
     public static let catalogue = "/staff/catalogue"
+    /// A case by its reference: `/staff/cases/FD-2026-000001`.
+    public static let cases = "/staff/cases"
     /// Forms an advisor is filling in for a customer: `/staff/forms/{draft}[/{question}]`.
     public static let forms = "/staff/forms"
     /// Requests sent: `/staff/requests/{id}`, files at `/staff/requests/{id}/files/{file}`.

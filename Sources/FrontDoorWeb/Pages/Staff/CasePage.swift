@@ -1,0 +1,61 @@
+import FrontDoorDomain
+
+/// A case for staff: what it is, where it stands against its standard, what was asked (read
+/// with its form version), one timeline of everything that happened, and what can be done next.
+public struct CasePage: PageModel {
+    public static let template = "staff-case"
+
+    public struct TimelineEntry: Sendable {
+        public var when: String
+        public var who: String
+        public var text: String
+        public var isInternal: Bool
+        public var statusChange: String?
+    }
+
+    public struct Change: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var version: String
+        public var next: Radios
+        public var message: Textarea
+        public var save: Button
+    }
+
+    public struct Note: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var text: Textarea
+        public var visibility: Radios
+        public var save: Button
+    }
+
+    public var chrome: PageChrome
+    public var banner: NotificationBanner?
+    public var errorSummary: ErrorSummary?
+    public var caption: String
+    public var heading: String
+    public var details: SummaryList
+    public var answers: SummaryList
+    public var files: [SubmittedFormPage.Link]
+    public var hasFiles: Bool
+    public var timeline: [TimelineEntry]
+    public var change: Change?
+    public var note: Note?
+
+    init(chrome: PageChrome, banner: NotificationBanner?, errorSummary: ErrorSummary?, item: Case, serviceName: String,
+         details: SummaryList, answers: SummaryList, files: [SubmittedFormPage.Link], timeline: [TimelineEntry], change: Change?, note: Note?) {
+        self.chrome = chrome
+        self.banner = banner
+        self.errorSummary = errorSummary
+        self.caption = item.reference.description
+        self.heading = serviceName
+        self.details = details
+        self.answers = answers
+        self.files = files
+        self.hasFiles = !files.isEmpty
+        self.timeline = timeline
+        self.change = change
+        self.note = note
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import FrontDoorDomain
+import FrontDoorPersistence
+import Hummingbird
+
+/// A case for staff: reading it, moving it on (by the lifecycle, against the version the officer
+/// saw) and adding notes. Who may do what follows the permission rules for the case's team.
+struct CaseRoutes {
+    let renderer: PageRenderer
+    let cases: CaseRepository
+    let services: ServiceRepository
+    let forms: ServiceFormRepository
+    let submissions: SubmittedFormRepository
+    let attachments: AttachmentRepository
+    let customers: CustomerRepository
+    let bankHolidays: BankHolidays
+    let lifecycle = CaseLifecycle()
+
+    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays) {
+        self.renderer = renderer
+        self.cases = CaseRepository(database: database)
+        self.services = ServiceRepository(database: database)
+        self.forms = ServiceFormRepository(database: database)
+        self.submissions = SubmittedFormRepository(database: database)
+        self.attachments = AttachmentRepository(database: database)
+        self.customers = CustomerRepository(database: database, hasher: hasher)
+        self.bankHolidays = bankHolidays
+    }
+
+    func register(on router: Router<ResidentRequestContext>) {
+        let routes = self
+        let staff = router.group(RouterPath(StaffPaths.cases), context: StaffRequestContext.self)
+
+        staff.get(":reference") { request, context -> Response in
+            let item = try await routes.load(context)
+            let banner = request.uri.queryParameters["saved"] != nil ? NotificationBanner(heading: "The case has been updated", isSuccess: true) : nil
+            return try await routes.page(item, context, banner: banner)
+        }
+
+        staff.post(":reference") { request, context -> Response in
+            let item = try await routes.load(context)
+            let form = try await FormInput.read(from: request)
+            let scope = ResourceScope(councilID: item.councilID, owningTeamID: item.teamID)
+            guard let action = CaseAction(rawValue: form["next"]) else {
+                return try await routes.page(item, context, problem: FieldError(fieldID: "next", message: "Select what happens next"), status: .unprocessableContent)
+            }
+            try context.require([.resolve, .close].contains(action) ? .closeCase : .updateCase, on: scope)
+            let message = form["message"]
+            if message.count > 2000 {
+                return try await routes.page(item, context, problem: FieldError(fieldID: "message", message: "The message must be 2,000 characters or fewer"),
+                                             status: .unprocessableContent)
+            }
+            let now = Date()
+            let next: CaseStatus
+            switch routes.lifecycle.apply(action, to: item.status, resolvedAt: item.resolvedAt, now: now) {
+            case .success(let status): next = status
+            case .failure(let refusal):
+                return try await routes.page(item, context, problem: FieldError(fieldID: "next", message: refusal.description), status: .unprocessableContent)
+            }
+            var resolveBy: CaseDeadline?
+            if item.status == .awaitingCustomer, let service = try await routes.services.find(id: item.serviceID, councilID: item.councilID) {
+                // The clock restarts: the deadline moves by the working days spent waiting.
+                let rules = DeadlineRules(calendar: .council(nation: context.council?.nation ?? .englandAndWales, bankHolidays: routes.bankHolidays))
+                let pauses = try await routes.cases.pauses(caseID: item.id).map { $0.until == nil ? .init(from: $0.from, until: now) : $0 }
+                resolveBy = switch service.standard.target {
+                case .workingDays(let days): .date(rules.dueDate(workingDays: days, receivedAt: item.receivedAt, pauses: pauses, now: now))
+                case .hours(let hours): .instant(rules.dueInstant(hours: hours, receivedAt: item.receivedAt, pauses: pauses, now: now))
+                }
+            }
+            let seen = Int(form["version"]) ?? 0
+            let text = message.isEmpty ? Self.defaultMessage(next) : message
+            switch try await routes.cases.transition(item, to: next, seenVersion: seen, by: .init(id: context.staff.id, name: context.staff.displayName),
+                                                     message: text, resolveBy: resolveBy, at: now) {
+            case .saved:
+                return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
+            case .changedSince(let current, let events):
+                let what = events.map { "\($0.actorName): \($0.text)" }.joined(separator: "; ")
+                return try await routes.page(current, context, problem: FieldError(
+                    fieldID: "next", message: "This case changed while you were looking at it, so your change was not saved. "
+                        + (what.isEmpty ? "" : "What changed: \(what). ") + "Check the case below and try again"), status: .conflict)
+            }
+        }
+
+        staff.post(":reference/notes") { request, context -> Response in
+            let item = try await routes.load(context)
+            guard context.may(.logContact) || context.may(.updateCase) else { try context.require(.updateCase); throw HTTPError(.forbidden) }
+            let form = try await FormInput.read(from: request)
+            let text = form["note"]
+            guard !text.isEmpty, text.count <= 5000 else {
+                return try await routes.page(item, context, problem: FieldError(
+                    fieldID: "note", message: text.isEmpty ? "Enter the note" : "The note must be 5,000 characters or fewer"), status: .unprocessableContent)
+            }
+            let visibility: CaseEvent.Visibility = form["visibility"] == "public" ? .public : .internal
+            _ = try await routes.cases.addNote(to: item, text: text, visibility: visibility,
+                                               by: .init(id: context.staff.id, name: context.staff.displayName), at: Date())
+            return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
+        }
+    }
+
+    static func defaultMessage(_ status: CaseStatus) -> String {
+        switch status {
+        case .acknowledged: "We have received your request and will deal with it."
+        case .inProgress: "We are working on your request."
+        case .awaitingCustomer: "We need more information from you."
+        case .resolved: "We have dealt with your request."
+        case .closed: "This request is closed."
+        case .withdrawn: "This request has been withdrawn."
+        case .duplicate: "This was already reported, so we have joined it to the earlier report."
+        case .submitted: "Request received."
+        }
+    }
+
+    func load(_ context: StaffRequestContext) async throws -> Case {
+        guard let reference = context.parameters.get("reference").flatMap(CaseReference.init),
+              let item = try await cases.find(reference: reference, councilID: context.staff.councilID) else { throw HTTPError(.notFound) }
+        try context.require(.viewCase, on: ResourceScope(councilID: item.councilID, owningTeamID: item.teamID))
+        return item
+    }
+
+    func page(_ item: Case, _ context: StaffRequestContext, banner: NotificationBanner? = nil, problem: FieldError? = nil,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let service = try await services.find(id: item.serviceID, councilID: item.councilID)
+        var customer: Customer?
+        if let customerID = item.customerID { customer = try await customers.find(id: customerID, councilID: item.councilID) }
+        var answers = SummaryList(rows: [])
+        var files: [SubmittedFormPage.Link] = []
+        if let submissionID = item.submissionID, let sent = try await submissions.find(id: submissionID, councilID: item.councilID),
+           let form = try await forms.version(sent.formVersion, of: sent.serviceID) {
+            answers = AnswerText.summary(form: form, answers: sent.answers)
+            let base = context.basePath + StaffPaths.requests + "/" + sent.id.uuidString.lowercased()
+            files = try await attachments.all(submissionID: sent.id).map {
+                .init(href: base + "/files/" + $0.id.uuidString.lowercased(), text: "Download \($0.fileName) (\(AnswerText.fileSize($0.byteCount)))")
+            }
+        }
+        let customerText: String = customer.map { found in found.name + (found.email.map { ", " + $0 } ?? "") } ?? item.guestEmail ?? "Not known"
+        let received: String = UKDateFormat.dateAndTime(item.receivedAt) + " by " + item.channel.displayName.lowercased()
+        let resolveBy: String = CaseDates.due(item.resolveBy) + " (" + item.standardState.displayName.lowercased() + ")"
+        let details = SummaryList(rows: [
+            .init(key: "Status", value: item.status.displayName),
+            .init(key: "Customer", value: customerText),
+            .init(key: "Received", value: received),
+            .init(key: "Acknowledge by", value: CaseDates.date(item.acknowledgeBy)),
+            .init(key: "Resolve by", value: resolveBy),
+            .init(key: "Priority", value: item.priority.displayName),
+        ])
+        let timeline = try await cases.events(caseID: item.id, includingInternal: true).map { event in
+            CasePage.TimelineEntry(when: UKDateFormat.dateAndTime(event.occurredAt), who: event.actorName, text: event.text,
+                                   isInternal: event.visibility == .internal,
+                                   statusChange: event.toStatus.map { to in
+                                       (event.fromStatus.map { $0.displayName + " to " } ?? "") + to.displayName
+                                   })
+        }
+        let scope = ResourceScope(councilID: item.councilID, owningTeamID: item.teamID)
+        let possible = lifecycle.actions(from: item.status).filter {
+            Permissions.isAllowed(context.member, [.resolve, .close].contains($0) ? .closeCase : .updateCase, on: scope)
+        }
+        let action = context.basePath + StaffPaths.cases + "/" + item.reference.description
+        let change = possible.isEmpty ? nil : CasePage.Change(
+            action: action, csrfToken: context.csrfToken, version: String(item.version),
+            next: Radios(ChoiceGroup(idPrefix: "next", fieldset: Fieldset(legend: "What happens next", legendClasses: "fd-fieldset__legend--m"),
+                                     error: problem?.fieldID == "next" ? problem?.message : nil,
+                                     options: possible.map { (value: $0.rawValue, text: Self.label($0), hint: String?.none) })),
+            message: Textarea(id: "message", label: Label("Message to the customer (optional)"),
+                              hint: "Shown on their timeline. Left blank, a standard sentence is used.",
+                              error: problem?.fieldID == "message" ? problem?.message : nil, rows: 3),
+            save: Button("Update the case"))
+        let note = context.may(.logContact) || Permissions.isAllowed(context.member, .updateCase, on: scope) ? CasePage.Note(
+            action: action + "/notes", csrfToken: context.csrfToken,
+            text: Textarea(id: "note", label: Label("Add a note", classes: "fd-label--m"), error: problem?.fieldID == "note" ? problem?.message : nil, rows: 3),
+            visibility: Radios(ChoiceGroup(idPrefix: "visibility", fieldset: Fieldset(legend: "Who can see it"),
+                                           options: [(value: "internal", text: "Staff only", hint: String?.none),
+                                                     (value: "public", text: "Staff and the customer", hint: String?.none)],
+                                           selected: ["internal"], isInline: true)),
+            save: Button("Add the note", variant: .secondary)) : nil
+        return try renderer.response(CasePage(
+            chrome: ChromeFactory.chrome(pageTitle: item.reference.description, context: context, hasErrors: problem != nil),
+            banner: banner, errorSummary: problem.map { ErrorSummary(errors: [$0]) }, item: item, serviceName: service?.name ?? "Case",
+            details: details, answers: answers, files: files, timeline: timeline, change: change, note: note), status: status)
+    }
+
+    static func label(_ action: CaseAction) -> String {
+        switch action {
+        case .acknowledge: "Acknowledge it"
+        case .startWork: "Start work on it"
+        case .askCustomer: "Ask the customer for information (the clock stops)"
+        case .customerReplied: "The customer has replied (the clock restarts)"
+        case .resolve: "Resolve it"
+        case .close: "Close it"
+        case .reopen: "Reopen it"
+        case .withdraw: "Withdraw it"
+        case .markDuplicate: "Mark it as a duplicate"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import FrontDoorDomain
+import FrontDoorPersistence
+import FrontDoorTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Working a case: its page, its lifecycle, no lost updates")
+struct CasePageTests {
+    /// A resident's general enquiry, sent; returns the case's reference.
+    static func residentSends(_ browser: BrowserLikeClient, _ database: Database) async throws -> String {
+        try await ResidentJourney.signedInResident(browser, database)
+        let base = try ServiceFormJourneyTests.draftBase(try await browser.postForm("/services/general-enquiry/start", []).headers[.location])
+        try await browser.postForm(base + "/question", [("question", "When is the recycling centre open on bank holidays?")])
+        try await browser.postForm(base + "/reply-by", [("reply-by", "email")])
+        try await browser.postForm(base, [])
+        let customer = try #require(try await CustomerRepository(database: database, hasher: PasswordHasher(cost: 4))
+            .find(email: "ann@example.com", councilID: DemoCouncil.council.id))
+        let opened = try #require(try await CaseRepository(database: database).all(customerID: customer.id).first)
+        return opened.reference.description
+    }
+
+    @Test("A manager moves a case through its life; each step is on the timeline; an illegal step or a stale page changes nothing",
+          arguments: TestDatabase.available)
+    func lifecycle(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            let reference = try await Self.residentSends(BrowserLikeClient(browser.client), database)
+            try await browser.postForm("/staff/sign-in", [("email", "manager@kingsmere.example"), ("password", DemoCouncil.password)])
+            let path = "/staff/cases/" + reference
+            let page = try await browser.get(path).text
+            #expect(page.contains("<h1 class=\"fd-heading-l\">Ask a question</h1>") && page.contains(reference))
+            for text in ["Ann Jones", "Acknowledge by", "When is the recycling centre open on bank holidays?", "Request received", "What happens next"] {
+                #expect(page.contains(text), "\(text)")
+            }
+
+            #expect(try await browser.postForm(path, [("next", "acknowledge"), ("version", "1")]).headers[.location] == path + "?saved=1")
+            let illegal = try await browser.postForm(path, [("next", "customer-replied"), ("version", "2")])
+            #expect(illegal.status == .unprocessableContent && illegal.text.contains("A case that is acknowledged cannot be given a customer&#39;s reply"))
+            let asked = try await browser.postForm(path, [("next", "ask-customer"), ("version", "2"), ("message", "Which recycling centre do you mean?")])
+            #expect(asked.status == .seeOther)
+            let stale = try await browser.postForm(path, [("next", "resolve"), ("version", "2")])
+            #expect(stale.status == .conflict && stale.text.contains("This case changed while you were looking at it"))
+            #expect(stale.text.contains("Which recycling centre do you mean?"), "it says what changed")
+            try await browser.postForm(path, [("next", "customer-replied"), ("version", "3"), ("message", "The one on Mill Lane")])
+            try await browser.postForm(path, [("next", "resolve"), ("version", "4"), ("message", "Open 8am to 4pm on bank holidays")])
+            try await browser.postForm(path + "/notes", [("note", "Told the caller by phone too"), ("visibility", "internal")])
+            let after = try await browser.get(path).text
+            for text in ["Resolved", "Waiting for your reply to In progress", "Open 8am to 4pm on bank holidays",
+                         "Internal note", "Told the caller by phone too", "Jo Evans"] {
+                #expect(after.contains(text), "\(text)")
+            }
+            let stored = try #require(try await CaseRepository(database: database).find(reference: CaseReference(reference)!, councilID: DemoCouncil.council.id))
+            #expect(stored.status == .resolved && stored.version == 5 && stored.resolvedAt != nil)
+            #expect(try await CaseRepository(database: database).events(caseID: stored.id, includingInternal: false).count == 5,
+                    "the resident's timeline has no internal note")
+        }
+    }
+
+    @Test("An advisor reads a case and adds notes, but cannot move it on; bad input changes nothing", arguments: TestDatabase.available)
+    func advisor(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            let reference = try await Self.residentSends(BrowserLikeClient(browser.client), database)
+            try await browser.postForm("/staff/sign-in", [("email", "advisor@kingsmere.example"), ("password", DemoCouncil.password)])
+            let path = "/staff/cases/" + reference
+            let page = try await browser.get(path).text
+            #expect(page.contains("Add a note") && !page.contains("Update the case"))
+            #expect(try await browser.postForm(path, [("next", "resolve"), ("version", "1")]).status == .forbidden)
+            let empty = try await browser.postForm(path + "/notes", [("note", "")])
+            #expect(empty.status == .unprocessableContent && empty.text.contains("Enter the note"))
+            #expect(try await browser.postForm(path + "/notes", [("note", "Caller chased progress"), ("visibility", "public")]).status == .seeOther)
+            #expect(try await browser.get(path).text.contains("Caller chased progress"))
+            #expect(try await browser.get("/staff/cases/FD-2026-999999").status == .notFound)
+            #expect(try await browser.get("/staff/cases/not-a-reference").status == .notFound)
+        }
+    }
+}
