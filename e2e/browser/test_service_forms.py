@@ -257,7 +257,7 @@ def test_an_advisor_sends_a_form_with_every_kind_of_question_and_every_page_is_a
 
         press(browser, "Accept and send")
         assert re.search(r"/staff/requests/[0-9a-f-]{36}$", browser.current_url), browser.current_url
-        assert heading(browser) == "Report fly-tipping for Margaret Okafor"
+        assert re.fullmatch(r"FD-\d{4}-\d{6}: Report fly-tipping for Margaret Okafor", heading(browser)), heading(browser)
         assert "by phone" in main_text(browser)
         assert_axe_clean(browser, "request as sent (fly-tipping)")
         sent = summary_rows(browser)
@@ -277,11 +277,24 @@ def test_an_advisor_sends_a_form_with_every_kind_of_question_and_every_page_is_a
         assert response.headers["Content-Type"] == "image/png"
         assert response.headers["Content-Disposition"].startswith("attachment")
         assert requests.get(download.get_attribute("href"), timeout=10, allow_redirects=False).status_code != 200
-        fly_tipping_request = browser.current_url
+
+        reference = heading(browser).split(":")[0]
+        click_and_wait_for_page(browser, browser.find_element(By.XPATH, f"//main//a[normalize-space()='Open the case {reference}']"))
+        assert browser.current_url.endswith("/staff/cases/" + reference)
+        assert_axe_clean(browser, "case page")
+        assert "Request received: Report fly-tipping" in main_text(browser)
+        submit_note = browser.find_element(By.XPATH, "//main//button[normalize-space()='Add the note']")
+        click_and_wait_for_page(browser, submit_note)
+        assert "Enter the note" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "case page with an error")
+        type_into(browser, "note", "Caller will send a second photo by email")
+        click_and_wait_for_page(browser, browser.find_element(By.XPATH, "//main//button[normalize-space()='Add the note']"))
+        assert "Caller will send a second photo by email" in main_text(browser)
+        assert_axe_clean(browser, "case page with a note")
 
         browser.get(server.base_url + "/staff/customers/" + MARGARET)
-        assert browser.find_elements(By.XPATH, f"//main//a[@href='{fly_tipping_request.replace(server.base_url, '')}']"), \
-            "the customer's record lists the request just sent"
+        assert browser.find_elements(By.XPATH, f"//main//a[@href='/staff/cases/{reference}']"), \
+            "the customer's record lists the case just made"
 
         # Council Tax: moving home, by email.
         service = "Tell us you are moving home (Council Tax)"
@@ -392,7 +405,7 @@ def test_an_advisor_sends_a_form_with_every_kind_of_question_and_every_page_is_a
 
         press(browser, "Accept and send")
         assert re.search(r"/staff/requests/[0-9a-f-]{36}$", browser.current_url), browser.current_url
-        assert heading(browser) == "Tell us you are moving home (Council Tax) for Margaret Okafor"
+        assert heading(browser).endswith(": Tell us you are moving home (Council Tax) for Margaret Okafor"), heading(browser)
         assert "by email" in main_text(browser)
         assert_axe_clean(browser, "request as sent (council tax)")
         sent = summary_rows(browser)
@@ -492,7 +505,7 @@ def test_the_address_lookup_and_location_work_without_javascript(forms_server):
         assert answers["Where is the bin?"].startswith("14 Willow Crescent"), answers
         press(browser, "Accept and send")
         assert re.search(r"/staff/requests/[0-9a-f-]{36}$", browser.current_url), browser.current_url
-        assert heading(browser) == "Report a missed bin collection for Margaret Okafor"
+        assert heading(browser).endswith(": Report a missed bin collection for Margaret Okafor"), heading(browser)
         assert "by post" in main_text(browser)
         sent = summary_rows(browser)
         assert sent["Where is the bin?"].startswith("14 Willow Crescent")
