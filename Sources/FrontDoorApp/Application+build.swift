@@ -85,6 +85,8 @@ public func buildApplication(
         let jobs = JobScheduler(jobs: [
             SQLiteMaintenanceJob(database: database),
             AbandonedDraftsJob(database: database),
+            ServiceStandardSweepJob(database: database, hasher: web.passwordHasher, bankHolidays: web.bankHolidays,
+                                    caseLink: { [baseURL = configuration.baseURL] in baseURL + "/staff/cases/" + $0.description }),
             EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,
                              interval: configuration.mailInterval),
         ], logger: logger)

@@ -101,3 +101,35 @@ struct WorkingDayCalendarTests {
         #expect(rules.effectiveReceiptDay(Self.ukTime("2026-11-27 16:45")) == Self.date("2026-12-01"))
     }
 }
+
+@Suite("Service standards: on track, due soon, overdue")
+struct StandardAssessmentTests {
+    static let ukTime = WorkingDayVectorTests.ukTime
+
+    @Test("Working-day deadlines", arguments: [
+        ("2026-11-23 09:00", "2026-11-30", StandardState.onTrack),
+        ("2026-11-27 09:00", "2026-11-30", .dueSoon),   // Friday: Monday is the next working day
+        ("2026-11-30 16:00", "2026-11-30", .dueSoon),   // due today
+        ("2026-12-01 08:00", "2026-11-30", .breached),
+        ("2026-12-24 10:00", "2026-12-29", .dueSoon),   // 25 and 28 December are bank holidays: the 29th is the next working day
+    ])
+    func workingDays(now: String, due: String, expected: StandardState) throws {
+        let assessment = StandardAssessment(calendar: .council(nation: .englandAndWales, bankHolidays: try ShippedBankHolidays.load()))
+        #expect(assessment.state(of: .date(LocalDate(due)!), now: Self.ukTime(now)) == expected)
+    }
+
+    @Test("Hours deadlines")
+    func hours() throws {
+        let assessment = StandardAssessment(calendar: WorkingDayCalendar(bankHolidays: []))
+        let due = Self.ukTime("2026-11-23 12:00")
+        #expect(assessment.state(of: .instant(due), now: Self.ukTime("2026-11-23 09:00")) == .onTrack)
+        #expect(assessment.state(of: .instant(due), now: Self.ukTime("2026-11-23 10:30")) == .dueSoon)
+        #expect(assessment.state(of: .instant(due), now: Self.ukTime("2026-11-23 12:01")) == .breached)
+    }
+
+    @Test("The horizon covers every deadline that could be due soon")
+    func horizon() throws {
+        let assessment = StandardAssessment(calendar: .council(nation: .englandAndWales, bankHolidays: try ShippedBankHolidays.load()))
+        #expect(assessment.horizon(now: Self.ukTime("2026-11-27 09:00")) == LocalDate("2026-12-01"))
+    }
+}

@@ -247,7 +247,8 @@ struct ServiceFormJourneyTests {
             let download = try await browser.get(requestPath + "/files/" + files[0].id.uuidString.lowercased())
             #expect(download.status == .ok && Data(buffer: download.body) == Self.png)
             #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
-            #expect(try await browser.get("/staff/customers/" + Self.margaret).text.contains(requestPath), "the record lists the request")
+            #expect(try await browser.get("/staff/customers/" + Self.margaret).text.contains("/staff/cases/\(opened.reference)"),
+                    "the record lists the case")
         }
     }
 
