@@ -87,6 +87,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     FormEditorRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    CaseQueueRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     CaseRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
                bankHolidays: dependencies.bankHolidays).register(on: router)
     let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,

@@ -296,6 +296,13 @@ def test_an_advisor_sends_a_form_with_every_kind_of_question_and_every_page_is_a
         assert browser.find_elements(By.XPATH, f"//main//a[@href='/staff/cases/{reference}']"), \
             "the customer's record lists the case just made"
 
+        browser.get(server.base_url + "/staff/queue")
+        assert reference in main_text(browser)
+        assert_axe_clean(browser, "work queue")
+        browser.get(server.base_url + "/staff/queue?older-than=lots")
+        assert "Enter the age in whole days" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "work queue with a filter error")
+
         # Council Tax: moving home, by email.
         service = "Tell us you are moving home (Council Tax)"
         start_request(browser, server, "council-tax-move", "channel-3")
@@ -511,5 +518,31 @@ def test_the_address_lookup_and_location_work_without_javascript(forms_server):
         assert sent["Where is the bin?"].startswith("14 Willow Crescent")
         assert "KM2 4QT" in sent["Where is the bin?"]
         assert sent["Anything else we should know?"] == "The crew took the black bin but left the blue one."
+    finally:
+        quit_driver(browser)
+
+
+def test_a_manager_assigns_cases_from_the_work_queue(forms_server):
+    """Runs after the journeys above, so the queue has their cases."""
+    server = forms_server
+    browser = make_driver()
+    try:
+        browser.get(server.base_url + "/staff/sign-in")
+        browser.find_element(By.ID, "email").send_keys("manager@kingsmere.example")
+        browser.find_element(By.ID, "password").send_keys("frontdoor-demo")
+        submit(browser)
+        browser.get(server.base_url + "/staff/queue")
+        rows = browser.find_elements(By.CSS_SELECTOR, "main tbody tr")
+        assert rows, "the journeys above made cases"
+        assert_axe_clean(browser, "work queue with assignment")
+        press(browser, "Assign the cases ticked")
+        assert "Select at least one case to assign" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "work queue with an assignment error")
+        first = browser.find_element(By.CSS_SELECTOR, "main tbody tr input[name='case']")
+        browser.find_element(By.CSS_SELECTOR, f"label[for='{first.get_attribute('id')}']").click()
+        Select(browser.find_element(By.ID, "assign-to")).select_by_visible_text("Sam Patel")
+        press(browser, "Assign the cases ticked")
+        assert "1 case assigned" in browser.find_element(By.CSS_SELECTOR, ".fd-notification-banner").text
+        assert "Sam Patel" in main_text(browser)
     finally:
         quit_driver(browser)

@@ -66,7 +66,7 @@ public enum Permissions {
     /// Actions on records that a team owns (a case and its service).
     static let teamBound: Set<StaffAction> = [.updateCase, .closeCase, .assignCase]
 
-    static func worksWithinTeams(_ role: StaffRole) -> Bool {
+    public static func worksWithinTeams(_ role: StaffRole) -> Bool {
         role == .backOfficeOfficer || role == .teamLead
     }
 

@@ -99,6 +99,13 @@ public struct GazetteerRepository: Sendable {
         }.sorted { Self.streetOrder($0.address.line1, $1.address.line1) }
     }
 
+    /// The council's wards, for filtering work by area.
+    public func wards(councilID: UUID) async throws -> [String] {
+        struct Ward: Decodable { var ward: String }
+        return try await database.sql.select().distinct().column("ward").from("gazetteer_addresses").where("council_id", .equal, councilID)
+            .orderBy("ward").all(decoding: Ward.self).map(\.ward).filter { !$0.isEmpty }
+    }
+
     public func count(councilID: UUID) async throws -> Int {
         struct Count: Decodable { var n: Int }
         return try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")

@@ -75,6 +75,7 @@ public struct StaffHomePage: PageModel {
         self.signOut = Button("Sign out", variant: .secondary)
         let offered: [(StaffAction, String, String)] = [
             (.viewCustomer, StaffPaths.customers, "Find a customer"),
+            (.viewCase, StaffPaths.queue, "Work queue"),
             (.manageStaff, StaffPaths.people, "Staff and invitations"),
             (.manageTeams, StaffPaths.teams, "Teams"),
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
@@ -103,6 +104,8 @@ public enum StaffPaths {
     public static let catalogue = "/staff/catalogue"
     /// A case by its reference: `/staff/cases/FD-2026-000001`.
     public static let cases = "/staff/cases"
+    /// Work queues, filtered by query parameters; `/assign` assigns the cases ticked.
+    public static let queue = "/staff/queue"
     /// Forms an advisor is filling in for a customer: `/staff/forms/{draft}[/{question}]`.
     public static let forms = "/staff/forms"
     /// Requests sent: `/staff/requests/{id}`, files at `/staff/requests/{id}/files/{file}`.
