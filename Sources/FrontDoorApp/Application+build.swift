@@ -72,7 +72,8 @@ public func buildApplication(
             sessionSecret: sessionSecret, passwordHasher: PasswordHasher(cost: configuration.passwordHashCost),
             trustedProxies: configuration.trustedProxies, baseURL: configuration.baseURL,
             commonPasswords: try CommonPasswordList.load(), sessionPolicies: configuration.sessionPolicies,
-            bankHolidays: try ShippedBankHolidays.load())
+            bankHolidays: try ShippedBankHolidays.load(),
+            attachmentStorage: LocalFolderStorage(folder: configuration.attachmentsDirectory ?? configuration.dataDirectory + "/attachments"))
         let transport: any MailTransport
         if let server = configuration.mailServer {
             transport = SMTPClient(settings: server, logger: logger)
@@ -84,7 +85,7 @@ public func buildApplication(
         }
         let jobs = JobScheduler(jobs: [
             SQLiteMaintenanceJob(database: database),
-            AbandonedDraftsJob(database: database),
+            AbandonedDraftsJob(attachments: AttachmentRepository(database: database, storage: web.attachmentStorage)),
             ServiceStandardSweepJob(database: database, hasher: web.passwordHasher, bankHolidays: web.bankHolidays,
                                     caseLink: { [baseURL = configuration.baseURL] in baseURL + "/staff/cases/" + $0.description }),
             EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,

@@ -28,12 +28,16 @@ public struct WebDependencies: Sendable {
     public var sessionPolicies: SessionPolicies
     /// Each nation's bank holidays, for working-day deadlines.
     public var bankHolidays: BankHolidays
+    /// Where uploaded files' bytes are kept.
+    public var attachmentStorage: any AttachmentStorage
 
     public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
                 metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
                 sendsStrictTransportSecurity: Bool, usesHTTPS: Bool, sessionSecret: String,
                 passwordHasher: PasswordHasher, trustedProxies: Set<String> = [], baseURL: String,
-                commonPasswords: CommonPasswords, sessionPolicies: SessionPolicies = .standard, bankHolidays: BankHolidays) {
+                commonPasswords: CommonPasswords, sessionPolicies: SessionPolicies = .standard, bankHolidays: BankHolidays,
+                attachmentStorage: any AttachmentStorage) {
+        self.attachmentStorage = attachmentStorage
         self.database = database
         self.templates = templates
         self.assets = assets
@@ -85,17 +89,18 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     accountRoutes.register(on: router)
     ResidentProfileRoutes(account: accountRoutes, accounts: accounts).register(on: router)
     CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
+    let attachments = AttachmentRepository(database: dependencies.database, storage: dependencies.attachmentStorage)
     ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     FormEditorRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     CaseQueueRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     CaseRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
-               bankHolidays: dependencies.bankHolidays).register(on: router)
+               bankHolidays: dependencies.bankHolidays, attachments: attachments).register(on: router)
     let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
-                                      bankHolidays: dependencies.bankHolidays)
+                                      bankHolidays: dependencies.bankHolidays, attachments: attachments)
     let submissions = SubmittedFormRepository(database: dependencies.database)
     let cases = CaseRepository(database: dependencies.database)
     ResidentFormRoutes(flow: formJourney, submissions: submissions, cases: cases).register(on: router)
-    StaffFormRoutes(flow: formJourney, submissions: submissions, attachments: AttachmentRepository(database: dependencies.database),
+    StaffFormRoutes(flow: formJourney, submissions: submissions, attachments: attachments,
                     cases: cases).register(on: router)
     StaffAdminRoutes(renderer: renderer,
                      administration: StaffAdministration(database: dependencies.database, hasher: dependencies.passwordHasher),

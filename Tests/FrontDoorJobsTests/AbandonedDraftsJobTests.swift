@@ -22,7 +22,9 @@ struct AbandonedDraftsJobTests {
             let recent = try await drafts.start(councilID: DemoCouncil.council.id, serviceID: service.id, formVersion: 1,
                                                 filler: .resident(customerID: customer), channel: .online, at: now.addingTimeInterval(-31 * 86_400))
             try await drafts.saveAnswers(FormSubmission(["bin": ["food"]]), draftID: recent.id, at: now.addingTimeInterval(-29 * 86_400))
-            try await AbandonedDraftsJob(database: database, now: { now }).run(logger: Logger(label: "test"))
+            let storage = LocalFolderStorage(folder: NSTemporaryDirectory() + "frontdoor-attachments-" + UUID().uuidString)
+            try await AbandonedDraftsJob(attachments: AttachmentRepository(database: database, storage: storage), now: { now })
+                .run(logger: Logger(label: "test"))
             #expect(try await drafts.find(id: old.id) == nil)
             #expect(try await drafts.find(id: recent.id)?.answers.values["bin"] == ["food"])
         }

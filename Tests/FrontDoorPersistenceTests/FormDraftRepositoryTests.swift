@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import FrontDoorDomain
-import FrontDoorPersistence
+@testable import FrontDoorPersistence
 import FrontDoorTestSupport
 import Testing
 
@@ -14,6 +14,11 @@ struct FormDraftRepositoryTests {
             .find(code: ServiceCode("fly-tipping")!, councilID: DemoCouncil.council.id))
         let form = try #require(try await ServiceFormRepository(database: database).latest(of: service.id))
         return (service, form)
+    }
+
+    /// A fresh attachment folder for one test.
+    static func storage() -> LocalFolderStorage {
+        LocalFolderStorage(folder: NSTemporaryDirectory() + "frontdoor-attachments-" + UUID().uuidString)
     }
 
     static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: 7, count: 300)
@@ -44,7 +49,7 @@ struct FormDraftRepositoryTests {
         try await kind.withMigratedDatabase { database in
             try await seedDemoCouncil(database)
             let (service, form) = try await Self.flyTipping(database)
-            let drafts = FormDraftRepository(database: database), files = AttachmentRepository(database: database)
+            let drafts = FormDraftRepository(database: database), files = AttachmentRepository(database: database, storage: Self.storage())
             let draft = try await drafts.start(councilID: DemoCouncil.council.id, serviceID: service.id, formVersion: form.version,
                                                filler: .resident(customerID: Self.margaret.id), channel: .online, at: Date())
             // A replaced upload is not kept: the question holds one file.
@@ -93,17 +98,37 @@ struct FormDraftRepositoryTests {
         try await kind.withMigratedDatabase { database in
             try await seedDemoCouncil(database)
             let (service, form) = try await Self.flyTipping(database)
-            let drafts = FormDraftRepository(database: database), files = AttachmentRepository(database: database)
+            let drafts = FormDraftRepository(database: database), files = AttachmentRepository(database: database, storage: Self.storage())
             let old = Date(timeIntervalSinceNow: -40 * 86_400)
             let stale = try await drafts.start(councilID: DemoCouncil.council.id, serviceID: service.id, formVersion: form.version,
                                                filler: .resident(customerID: Self.margaret.id), channel: .online, at: old)
             let photo = try await files.attach(Self.png, fileName: "a.png", contentType: "image/png", fieldID: "photo", to: stale, at: old)
             let fresh = try await drafts.start(councilID: DemoCouncil.council.id, serviceID: service.id, formVersion: form.version,
                                                filler: .resident(customerID: Self.margaret.id), channel: .online, at: Date())
-            try await drafts.deleteUntouched(since: Date(timeIntervalSinceNow: -30 * 86_400))
+            try await files.deleteUntouchedDrafts(since: Date(timeIntervalSinceNow: -30 * 86_400))
             #expect(try await drafts.find(id: stale.id) == nil)
             #expect(try await drafts.find(id: fresh.id) != nil)
             #expect(try await files.file(id: photo.id, draftID: stale.id) == nil)
+            #expect(try await files.storage.read(key: photo.id.uuidString.lowercased()) == nil, "the file itself is gone too")
         }
+    }
+}
+
+@Suite("Attachment storage: a local folder")
+struct LocalFolderStorageTests {
+    @Test("Files are written whole, read back, replaced and deleted; a key cannot leave the folder")
+    func folder() async throws {
+        let storage = FormDraftRepositoryTests.storage()
+        let key = UUID().uuidString.lowercased()
+        try await storage.write(Data("first".utf8), key: key)
+        try await storage.write(Data("second".utf8), key: key)
+        #expect(try await storage.read(key: key) == Data("second".utf8))
+        #expect(try storage.path(key).hasPrefix(storage.folder + "/" + key.prefix(2) + "/"))
+        try await storage.delete(key: key)
+        #expect(try await storage.read(key: key) == nil)
+        try await storage.delete(key: key)
+        await #expect(throws: LocalFolderStorage.UnsafeKey.self) { try await storage.write(Data(), key: "../../etc/passwd") }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: storage.folder).filter { $0.hasSuffix(".partial") }
+        #expect(leftovers.isEmpty)
     }
 }

@@ -24,6 +24,9 @@ public struct AppConfiguration: Sendable {
 
     public var mode: Mode
     public var dataDirectory: String
+    /// Where uploaded files' bytes are kept (ATTACHMENTS_DIR; default: DATA_DIR/attachments).
+    /// Several servers must share one folder.
+    public var attachmentsDirectory: String?
     public var database: DatabaseLocation
     /// True when `database` is the default SQLite file inside `dataDirectory`.
     public var usesDefaultDatabase: Bool
@@ -181,6 +184,7 @@ public struct AppConfiguration: Sendable {
             sessionSecret: sessionSecret, databasePoolSize: poolSize, trustedProxies: trustedProxies,
             mailServer: mailServer, mailSender: mailSender)
         configuration.sessionPolicies = policies
+        configuration.attachmentsDirectory = value("ATTACHMENTS_DIR")
         return configuration
     }
 

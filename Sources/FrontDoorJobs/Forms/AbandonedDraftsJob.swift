@@ -7,22 +7,22 @@ import Logging
 public struct AbandonedDraftsJob: RecurringJob {
     public let name = "abandoned-form-drafts"
     public let interval: Duration
-    let drafts: FormDraftRepository
+    let attachments: AttachmentRepository
     let keepFor: TimeInterval
     let now: @Sendable () -> Date
 
     /// Thirty days: long enough to come back to a form after a holiday.
     public static let defaultKeepFor: TimeInterval = 30 * 86_400
 
-    public init(database: Database, interval: Duration = .seconds(3600), keepFor: TimeInterval = defaultKeepFor,
+    public init(attachments: AttachmentRepository, interval: Duration = .seconds(3600), keepFor: TimeInterval = defaultKeepFor,
                 now: @escaping @Sendable () -> Date = Date.init) {
-        self.drafts = FormDraftRepository(database: database)
+        self.attachments = attachments
         self.interval = interval
         self.keepFor = keepFor
         self.now = now
     }
 
     public func run(logger: Logger) async throws {
-        try await drafts.deleteUntouched(since: now().addingTimeInterval(-keepFor))
+        try await attachments.deleteUntouchedDrafts(since: now().addingTimeInterval(-keepFor))
     }
 }

@@ -27,12 +27,3 @@ enum SchemaTypes {
     }
 }
 
-extension SchemaTypes {
-    /// Whole files (uploads): PostgreSQL's `bytea`, SQLite's BLOB.
-    static func bytes(_ kind: DatabaseKind) -> SQLDataType {
-        switch kind {
-        case .postgres: .custom(SQLRaw("BYTEA"))
-        case .sqlite: .custom(SQLRaw("BLOB"))
-        }
-    }
-}

@@ -52,9 +52,9 @@ struct CreateFormDraftsSubmissionsAndAttachments: Migration {
             .column("content_type", type: .text, .notNull)
             .column("byte_count", type: .int, .notNull)
             .column("sha256", type: .text, .notNull)
-            // In the database, not on a disk beside one server: every process of a scaled-out
-            // deployment reads the same files, and backups take them with the cases.
-            .column("content", type: SchemaTypes.bytes(kind), .notNull)
+            // The bytes are in the attachment storage (a folder by default), under this key: the
+            // database keeps what the file is, the storage keeps the file.
+            .column("storage_key", type: .text, .notNull)
             .column("created_at", type: SchemaTypes.timestamp(kind), .notNull)
             .run()
         try await db.create(index: "attachments_draft").on("attachments").column("draft_id").run()

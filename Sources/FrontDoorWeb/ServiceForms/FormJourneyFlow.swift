@@ -16,7 +16,7 @@ struct FormJourneyFlow: Sendable {
     let staffAccounts: StaffAccountRepository
     let bankHolidays: BankHolidays
 
-    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays) {
+    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository) {
         self.bankHolidays = bankHolidays
         self.staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
         self.customers = CustomerRepository(database: database, hasher: hasher)
@@ -24,7 +24,7 @@ struct FormJourneyFlow: Sendable {
         self.services = ServiceRepository(database: database)
         self.forms = ServiceFormRepository(database: database)
         self.drafts = FormDraftRepository(database: database)
-        self.attachments = AttachmentRepository(database: database)
+        self.attachments = attachments
         self.gazetteer = GazetteerRepository(database: database)
     }
 

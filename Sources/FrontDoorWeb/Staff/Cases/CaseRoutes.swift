@@ -16,13 +16,13 @@ struct CaseRoutes {
     let bankHolidays: BankHolidays
     let lifecycle = CaseLifecycle()
 
-    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays) {
+    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository) {
         self.renderer = renderer
         self.cases = CaseRepository(database: database)
         self.services = ServiceRepository(database: database)
         self.forms = ServiceFormRepository(database: database)
         self.submissions = SubmittedFormRepository(database: database)
-        self.attachments = AttachmentRepository(database: database)
+        self.attachments = attachments
         self.customers = CustomerRepository(database: database, hasher: hasher)
         self.bankHolidays = bankHolidays
     }
