@@ -73,3 +73,20 @@ struct CaseLifecycleTests {
             from: .inProgress, action: .customerReplied, description: "A case that is in progress cannot be given a customer's reply")))
     }
 }
+
+@Suite("Distances between reports")
+struct DistanceTests {
+    @Test("Metres between points, and a box that holds the circle")
+    func metres() {
+        let library = (latitude: 52.2119, longitude: -0.9913)
+        // 0.00045 degrees of latitude is about 50 metres anywhere.
+        let north = (latitude: 52.21235, longitude: -0.9913)
+        #expect(abs(Distance.metres(from: library, to: north) - 50) < 0.5)
+        #expect(Distance.metres(from: library, to: library) == 0)
+        let box = Distance.box(around: library, metres: 50)
+        let east = (latitude: 52.2119, longitude: box.maxLongitude)
+        #expect(abs(Distance.metres(from: library, to: east) - 50) < 0.5, "the box's edge is 50 metres away due east")
+        let justInside = (latitude: 52.21234, longitude: -0.9913)
+        #expect(Distance.metres(from: library, to: justInside) < 50 && justInside.latitude <= box.maxLatitude)
+    }
+}

@@ -76,3 +76,58 @@ struct CasePageTests {
         }
     }
 }
+
+@Suite("Duplicates: the same problem reported twice")
+struct DuplicateCaseTests {
+    /// An advisor reports a street light at a point for Margaret; returns the check page's text and the draft base.
+    static func reportLight(_ browser: BrowserLikeClient, latitude: String, longitude: String) async throws -> (String, String) {
+        let base = try ServiceFormJourneyTests.draftBase(try await browser.postForm("/staff/customers/\(ServiceFormJourneyTests.margaret)/requests",
+                                                                                    [("service", "street-light"), ("channel", "phone")]).headers[.location],
+                                                         prefix: "/staff/forms/")
+        try await browser.postForm(base + "/location", [("location-latitude", latitude), ("location-longitude", longitude), ("location-description", "")])
+        try await browser.postForm(base + "/column-number", [("column-number", "")])
+        try await browser.postForm(base + "/fault", [("fault", "out")])
+        try await browser.postMultipart(base + "/photo", [])
+        return (try await browser.get(base).text, base)
+    }
+
+    @Test("A report near an open one of the same kind says so; an officer joins it to the first, and its customer is told",
+          arguments: TestDatabase.available)
+    func merge(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            try await browser.postForm("/staff/sign-in", [("email", "advisor@kingsmere.example"), ("password", DemoCouncil.password)])
+            let (firstCheck, firstBase) = try await Self.reportLight(browser, latitude: "52.2119", longitude: "-0.9913")
+            #expect(!firstCheck.contains("Already reported?"))
+            try await browser.postForm(firstBase, [])
+            // 30 metres north: the same lamp post, probably.
+            let (secondCheck, secondBase) = try await Self.reportLight(browser, latitude: "52.21217", longitude: "-0.9913")
+            #expect(secondCheck.contains("Already reported?") && secondCheck.contains("about 30 metres away"))
+            try await browser.postForm(secondBase, [])
+            // 200 metres away is another problem.
+            let (farCheck, _) = try await Self.reportLight(browser, latitude: "52.2137", longitude: "-0.9913")
+            #expect(!farCheck.contains("Already reported?"))
+
+            let opened = try await CaseRepository(database: database).all(customerID: UUID(uuidString: ServiceFormJourneyTests.margaret)!)
+            let first = try #require(opened.last), second = try #require(opened.first)
+            let manager = BrowserLikeClient(browser.client)
+            try await manager.postForm("/staff/sign-in", [("email", "manager@kingsmere.example"), ("password", DemoCouncil.password)])
+            let page = try await manager.get("/staff/cases/\(second.reference)").text
+            #expect(page.contains("Open reports of the same kind nearby") && page.contains(first.reference.description))
+            let wrong = try await manager.postForm("/staff/cases/\(second.reference)/merge", [("into", second.reference.description), ("version", "1")])
+            #expect(wrong.status == .unprocessableContent && wrong.text.contains("Select an open report of the same kind"))
+            let merged = try await manager.postForm("/staff/cases/\(second.reference)/merge", [("into", first.reference.description), ("version", "1")])
+            #expect(merged.headers[.location] == "/staff/cases/\(first.reference)?saved=1")
+
+            let repository = CaseRepository(database: database)
+            let after = try #require(try await repository.find(id: second.id, councilID: DemoCouncil.council.id))
+            #expect(after.status == .duplicate && after.closedAt != nil)
+            #expect(try await repository.duplicateOf(second.id, councilID: DemoCouncil.council.id)?.id == first.id)
+            let told = try await EmailOutbox(database: database).entries(to: "margaret.okafor@residents.example")
+            #expect(told.contains { $0.subject == "Your report \(second.reference) has been joined to \(first.reference)" })
+            let residentTimeline = try await repository.events(caseID: second.id, includingInternal: false).map(\.text)
+            #expect(residentTimeline.contains { $0.contains("already reported as \(first.reference)") })
+            #expect(try await manager.get("/staff/cases/\(second.reference)").text.contains("Joined to"))
+            #expect(try await manager.get("/staff/cases/\(first.reference)").text.contains("was joined to this case as a duplicate"))
+        }
+    }
+}

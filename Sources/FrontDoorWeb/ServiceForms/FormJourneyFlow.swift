@@ -13,6 +13,7 @@ struct FormJourneyFlow: Sendable {
     let attachments: AttachmentRepository
     let gazetteer: GazetteerRepository
     let customers: CustomerRepository
+    let cases: CaseRepository
     let staffAccounts: StaffAccountRepository
     let bankHolidays: BankHolidays
 
@@ -20,6 +21,7 @@ struct FormJourneyFlow: Sendable {
         self.bankHolidays = bankHolidays
         self.staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
         self.customers = CustomerRepository(database: database, hasher: hasher)
+        self.cases = CaseRepository(database: database)
         self.renderer = renderer
         self.services = ServiceRepository(database: database)
         self.forms = ServiceFormRepository(database: database)
@@ -209,19 +211,26 @@ struct FormJourneyFlow: Sendable {
         let loaded = try await load(draftID, place)
         let journey = FormJourney(form: loaded.form, submission: loaded.draft.answers)
         if let unfinished = journey.firstUnfinished { return .redirect(to: place.questionHref(draftID, unfinished.id)) }
-        return try checkPage(loaded, journey: journey, place: place, problems: [], status: .ok)
+        return try await checkPage(loaded, journey: journey, place: place, problems: [], status: .ok)
     }
 
     func checkPage(_ loaded: Loaded, journey: FormJourney, place: FormJourneyPlace, problems: [AnswerProblem],
-                   status: HTTPResponse.Status) throws -> Response {
+                   status: HTTPResponse.Status) async throws -> Response {
         let draftID = loaded.draft.id
         let checked = loaded.form.check(loaded.draft.answers)
+        // Already reported? Open reports of the same kind within 50 metres of the place given.
+        var nearby: [String] = []
+        for case .location(let latitude, let longitude) in checked.answers.values {
+            nearby = try await cases.nearbyOpen(serviceID: loaded.service.id, councilID: place.councilID, latitude: latitude, longitude: longitude)
+                .map { item, metres in "\(item.reference), about \(Int(metres.rounded())) metres away, reported \(UKDateFormat.dateAndTime(item.receivedAt))" }
+        }
         var page = CheckAnswersPage(
             chrome: place.chrome("Check your answers", !problems.isEmpty),
             backHref: journey.questions.last.map { place.questionHref(draftID, $0.id) } ?? place.startHref(loaded.service, loaded.draft),
             caption: loaded.service.name,
             answers: AnswerText.summary(form: loaded.form, answers: checked.answers, asked: journey.questions,
                                         change: { place.questionHref(draftID, $0.id, changing: true) }),
+            nearby: nearby,
             onBehalfOf: loaded.customer.map { "You are sending this request for \($0.name), received by \(loaded.draft.channel.displayName.lowercased())." }, action: place.checkHref(draftID), csrfToken: place.csrfToken)
         if !problems.isEmpty {
             // Each error links to the question's own page, where it can be put right.
@@ -238,7 +247,7 @@ struct FormJourneyFlow: Sendable {
         let journey = FormJourney(form: loaded.form, submission: loaded.draft.answers)
         let checked = loaded.form.check(loaded.draft.answers)
         guard checked.isValid else {
-            return try checkPage(loaded, journey: journey, place: place, problems: checked.problems, status: .unprocessableContent)
+            return try await checkPage(loaded, journey: journey, place: place, problems: checked.problems, status: .unprocessableContent)
         }
         let rules = CaseIntakeRules(deadlines: DeadlineRules(calendar: .council(nation: place.nation, bankHolidays: bankHolidays)))
         var customerName = loaded.customer?.name

@@ -8,13 +8,16 @@ public struct CheckAnswersPage: PageModel {
     public var caption: String
     public var heading: String
     public var answers: SummaryList
+    /// Open reports of the same kind close by: it may already be known about.
+    public var nearby: [String]
+    public var hasNearby: Bool
     /// For advisors: whom the request is for and how it came in.
     public var onBehalfOf: String?
     public var action: String
     public var csrfToken: String
     public var submit: Button
 
-    init(chrome: PageChrome, backHref: String, caption: String, answers: SummaryList, onBehalfOf: String? = nil,
+    init(chrome: PageChrome, backHref: String, caption: String, answers: SummaryList, nearby: [String] = [], onBehalfOf: String? = nil,
          action: String, csrfToken: String, errors: [FieldError] = []) {
         self.chrome = chrome
         self.backLink = BackLink(href: backHref)
@@ -22,6 +25,8 @@ public struct CheckAnswersPage: PageModel {
         self.caption = caption
         self.heading = "Check your answers before sending your request"
         self.answers = answers
+        self.nearby = nearby
+        self.hasNearby = !nearby.isEmpty
         self.onBehalfOf = onBehalfOf
         self.action = action
         self.csrfToken = csrfToken

@@ -30,8 +30,28 @@ public struct CasePage: PageModel {
         public var save: Button
     }
 
+    public struct Nearby: Sendable {
+        public var href: String
+        public var reference: String
+        public var text: String
+    }
+
+    public struct Merge: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var version: String
+        public var into: Select
+        public var save: Button
+    }
+
     public var chrome: PageChrome
     public var banner: NotificationBanner?
+    /// Open reports of the same service within 50 metres: perhaps the same problem.
+    public var nearby: [Nearby]
+    public var hasNearby: Bool
+    public var merge: Merge?
+    /// For a duplicate: the case it was joined to.
+    public var mergedInto: Nearby?
     public var errorSummary: ErrorSummary?
     public var caption: String
     public var heading: String
@@ -44,8 +64,13 @@ public struct CasePage: PageModel {
     public var note: Note?
 
     init(chrome: PageChrome, banner: NotificationBanner?, errorSummary: ErrorSummary?, item: Case, serviceName: String,
-         details: SummaryList, answers: SummaryList, files: [SubmittedFormPage.Link], timeline: [TimelineEntry], change: Change?, note: Note?) {
+         details: SummaryList, answers: SummaryList, files: [SubmittedFormPage.Link], timeline: [TimelineEntry], change: Change?, note: Note?,
+         nearby: [Nearby] = [], merge: Merge? = nil, mergedInto: Nearby? = nil) {
         self.chrome = chrome
+        self.nearby = nearby
+        self.hasNearby = !nearby.isEmpty
+        self.merge = merge
+        self.mergedInto = mergedInto
         self.banner = banner
         self.errorSummary = errorSummary
         self.caption = item.reference.description

@@ -81,6 +81,37 @@ struct CaseRoutes {
             }
         }
 
+        staff.post(":reference/merge") { request, context -> Response in
+            let item = try await routes.load(context)
+            try context.require(.updateCase, on: ResourceScope(councilID: item.councilID, owningTeamID: item.teamID))
+            let form = try await FormInput.read(from: request)
+            guard let reference = CaseReference(form["into"]), let original = try await routes.cases.find(reference: reference, councilID: item.councilID),
+                  original.id != item.id, original.serviceID == item.serviceID, original.status.isOpen else {
+                return try await routes.page(item, context, problem: FieldError(fieldID: "into", message: "Select an open report of the same kind to join this one to"),
+                                             status: .unprocessableContent)
+            }
+            if case .failure(let refusal) = routes.lifecycle.apply(.markDuplicate, to: item.status, now: Date()) {
+                return try await routes.page(item, context, problem: FieldError(fieldID: "into", message: refusal.description), status: .unprocessableContent)
+            }
+            let now = Date(), actor = CaseRepository.Actor(id: context.staff.id, name: context.staff.displayName)
+            let message = "This was already reported as \(original.reference), so we have joined your report to it. We will deal with them together."
+            switch try await routes.cases.transition(item, to: .duplicate, seenVersion: Int(form["version"]) ?? 0, by: actor, message: message, at: now) {
+            case .changedSince(let current, _):
+                return try await routes.page(current, context, problem: FieldError(
+                    fieldID: "into", message: "This case changed while you were looking at it, so it was not joined. Check it and try again"), status: .conflict)
+            case .saved(let merged):
+                var notice: QueuedEmail?
+                if let customerID = merged.customerID, let customer = try await routes.customers.find(id: customerID, councilID: merged.councilID),
+                   let email = customer.email, let council = context.council {
+                    notice = QueuedEmail(councilID: council.id, fromName: council.name, toAddress: email, toName: customer.name,
+                                         subject: "Your report \(merged.reference) has been joined to \(original.reference)",
+                                         bodyText: "Dear \(customer.name),\n\n\(message)\n\nQuote \(original.reference) if you contact us about it.\n\n\(council.name)")
+                }
+                try await routes.cases.link(duplicate: merged, to: original, notice: notice, by: actor, at: now)
+                return .redirect(to: context.basePath + StaffPaths.cases + "/" + original.reference.description + "?saved=1")
+            }
+        }
+
         staff.post(":reference/notes") { request, context -> Response in
             let item = try await routes.load(context)
             guard context.may(.logContact) || context.may(.updateCase) else { try context.require(.updateCase); throw HTTPError(.forbidden) }
@@ -172,10 +203,29 @@ struct CaseRoutes {
                                                      (value: "public", text: "Staff and the customer", hint: String?.none)],
                                            selected: ["internal"], isInline: true)),
             save: Button("Add the note", variant: .secondary)) : nil
+        var nearby: [CasePage.Nearby] = []
+        if item.status.isOpen, let latitude = item.latitude, let longitude = item.longitude {
+            nearby = try await cases.nearbyOpen(serviceID: item.serviceID, councilID: item.councilID, latitude: latitude, longitude: longitude,
+                                                excluding: item.id).map { other, metres in
+                CasePage.Nearby(href: context.basePath + StaffPaths.cases + "/" + other.reference.description, reference: other.reference.description,
+                                text: "\(Int(metres.rounded())) metres away, received \(UKDateFormat.dateAndTime(other.receivedAt)), \(other.status.displayName.lowercased())")
+            }
+        }
+        let merge = !nearby.isEmpty && Permissions.isAllowed(context.member, .updateCase, on: scope) ? CasePage.Merge(
+            action: action + "/merge", csrfToken: context.csrfToken, version: String(item.version),
+            into: Select(id: "into", label: Label("Join this report to"), error: problem?.fieldID == "into" ? problem?.message : nil,
+                         options: nearby.map { (value: $0.reference, text: $0.reference) }),
+            save: Button("Mark as a duplicate", variant: .secondary)) : nil
+        var mergedInto: CasePage.Nearby?
+        if item.status == .duplicate, let original = try await cases.duplicateOf(item.id, councilID: item.councilID) {
+            mergedInto = .init(href: context.basePath + StaffPaths.cases + "/" + original.reference.description,
+                               reference: original.reference.description, text: "")
+        }
         return try renderer.response(CasePage(
             chrome: ChromeFactory.chrome(pageTitle: item.reference.description, context: context, hasErrors: problem != nil),
             banner: banner, errorSummary: problem.map { ErrorSummary(errors: [$0]) }, item: item, serviceName: service?.name ?? "Case",
-            details: details, answers: answers, files: files, timeline: timeline, change: change, note: note), status: status)
+            details: details, answers: answers, files: files, timeline: timeline, change: change, note: note,
+            nearby: nearby, merge: merge, mergedInto: mergedInto), status: status)
     }
 
     static func label(_ action: CaseAction) -> String {
