@@ -133,3 +133,26 @@ struct StandardAssessmentTests {
         #expect(assessment.horizon(now: Self.ukTime("2026-11-27 09:00")) == LocalDate("2026-12-01"))
     }
 }
+
+@Suite("Service standards: the outcome once resolved")
+struct StandardOutcomeTests {
+    static let ukTime = WorkingDayVectorTests.ukTime
+
+    @Test("Met on the due date, missed the day after; days taken leave out the clock stops")
+    func outcome() throws {
+        let rules = DeadlineRules(calendar: .council(nation: .englandAndWales, bankHolidays: try ShippedBankHolidays.load()))
+        let assessment = StandardAssessment(calendar: rules.calendar)
+        let received = Self.ukTime("2026-11-23 10:00")   // Monday; 5 working days: due Monday 30
+        let due = CaseDeadline.date(LocalDate("2026-11-30")!)
+        let onTime = assessment.outcome(deadline: due, rules: rules, receivedAt: received, resolvedAt: Self.ukTime("2026-11-30 16:00"), pauses: [])
+        #expect(onTime == StandardOutcome(met: true, workingDaysTaken: 5))
+        let late = assessment.outcome(deadline: due, rules: rules, receivedAt: received, resolvedAt: Self.ukTime("2026-12-01 09:00"), pauses: [])
+        #expect(late == StandardOutcome(met: false, workingDaysTaken: 6))
+        let sameDay = assessment.outcome(deadline: due, rules: rules, receivedAt: received, resolvedAt: Self.ukTime("2026-11-23 15:00"), pauses: [])
+        #expect(sameDay == StandardOutcome(met: true, workingDaysTaken: 0), "resolved the day it came in")
+        let waited = assessment.outcome(deadline: .date(LocalDate("2026-12-02")!), rules: rules, receivedAt: received,
+                                        resolvedAt: Self.ukTime("2026-12-02 12:00"),
+                                        pauses: [.init(from: Self.ukTime("2026-11-24 10:00"), until: Self.ukTime("2026-11-26 10:00"))])
+        #expect(waited == StandardOutcome(met: true, workingDaysTaken: 5), "7 working days, 2 of them waiting for the customer")
+    }
+}

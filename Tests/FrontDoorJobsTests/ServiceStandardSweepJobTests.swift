@@ -30,7 +30,7 @@ struct ServiceStandardSweepJobTests {
             try await database.transaction { db in try await TeamRepository(database: database).setTeams(of: lead.id, to: [teamID], on: db) }
 
             // Received Monday 23 November 2026 10:00; street lights: 5 working days, due Monday 30.
-            let opened = try #require(try await Self.open(database, at: Self.ukTime(2026, 11, 23, 10)))
+            let opened = try unwrap(try await Self.open(database, at: Self.ukTime(2026, 11, 23, 10)))
             #expect(opened.resolveBy == .date(LocalDate("2026-11-30")!))
             let holidays = try ShippedBankHolidays.load()
             func job(at now: Date) -> ServiceStandardSweepJob {

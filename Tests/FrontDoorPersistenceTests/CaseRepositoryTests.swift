@@ -36,15 +36,15 @@ struct CaseRepositoryTests {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = .london
             let monday = calendar.date(from: DateComponents(year: 2026, month: 11, day: 23, hour: 10))!
-            let first = try #require(try await Self.send(database, at: monday))
-            let second = try #require(try await Self.send(database, at: monday))
+            let first = try unwrap(try await Self.send(database, at: monday))
+            let second = try unwrap(try await Self.send(database, at: monday))
             #expect(first.reference.description == "FD-2026-000001" && second.reference.description == "FD-2026-000002")
             #expect(first.status == .submitted && first.channel == .online && first.customerID == Self.margaret.id)
             #expect(first.acknowledgeBy == LocalDate("2026-11-24"), "one working day")
             #expect(first.resolveBy == .date(LocalDate("2026-11-30")!), "street lights: 5 working days")
             #expect(first.latitude == 52.2119 && first.longitude == -0.9913)
             let repository = CaseRepository(database: database)
-            let found = try #require(try await repository.find(reference: CaseReference("fd 2026 1")!, councilID: DemoCouncil.council.id))
+            let found = try unwrap(try await repository.find(reference: CaseReference("fd 2026 1")!, councilID: DemoCouncil.council.id))
             #expect(found.id == first.id && found.resolveBy == first.resolveBy && found.version == 1)
             let timeline = try await repository.events(caseID: first.id, includingInternal: false)
             #expect(timeline.map(\.text) == ["Request received: Report a street light fault"] && timeline.first?.actorName == "Margaret Okafor")
@@ -85,7 +85,7 @@ struct CaseUpdateTests {
     func noLostUpdate(database kind: TestDatabase) async throws {
         try await kind.withMigratedDatabase { database in
             try await seedDemoCouncil(database)
-            let opened = try #require(try await CaseRepositoryTests.send(database))
+            let opened = try unwrap(try await CaseRepositoryTests.send(database))
             let repository = CaseRepository(database: database)
             async let first = repository.transition(opened, to: .inProgress, seenVersion: 1, by: Self.sam, message: "We are looking into it", at: Date())
             async let second = repository.transition(opened, to: .resolved, seenVersion: 1, by: Self.jo, message: "Fixed", at: Date())
@@ -93,7 +93,8 @@ struct CaseUpdateTests {
             let saved = outcomes.compactMap { if case .saved(let item) = $0 { item } else { nil } }
             let refused = outcomes.compactMap { if case .changedSince(let item, let events) = $0 { (item, events) } else { nil } }
             #expect(saved.count == 1 && refused.count == 1)
-            let winner = try #require(saved.first), (current, since) = try #require(refused.first)
+            let winner = try unwrap(saved.first)
+            let (current, since) = try unwrap(refused.first)
             #expect(current.version == 2 && current.status == winner.status)
             #expect(since.map(\.actorName) == [winner.status == .inProgress ? "Sam Patel" : "Jo Evans"])
             let timeline = try await repository.events(caseID: opened.id, includingInternal: true)
@@ -105,7 +106,7 @@ struct CaseUpdateTests {
     func pausesAndNotes(database kind: TestDatabase) async throws {
         try await kind.withMigratedDatabase { database in
             try await seedDemoCouncil(database)
-            let opened = try #require(try await CaseRepositoryTests.send(database))
+            let opened = try unwrap(try await CaseRepositoryTests.send(database))
             let repository = CaseRepository(database: database)
             guard case .saved(let waiting) = try await repository.transition(opened, to: .awaitingCustomer, seenVersion: 1, by: Self.sam,
                                                                            message: "Which lamp post number is it?", at: Date()) else {

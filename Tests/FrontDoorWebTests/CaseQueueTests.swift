@@ -34,7 +34,7 @@ struct CaseQueueTests {
             let badAge = try await browser.get("/staff/queue?older-than=lots")
             #expect(badAge.status == .ok && badAge.text.contains("Enter the age in whole days, like 10"))
 
-            let item = try #require(try await CaseRepository(database: database).find(reference: CaseReference(reference)!, councilID: DemoCouncil.council.id))
+            let item = try unwrap(try await CaseRepository(database: database).find(reference: CaseReference(reference)!, councilID: DemoCouncil.council.id))
             let nobody = try await browser.postForm("/staff/queue/assign", [("assign-to", "")])
             #expect(nobody.status == .unprocessableContent && nobody.text.contains("Select at least one case to assign"))
             let assigned = try await browser.postForm("/staff/queue/assign", [("case", item.id.uuidString), ("assign-to", DemoCouncil.staff[1].id.uuidString)])
@@ -42,7 +42,7 @@ struct CaseQueueTests {
             let mine = try await browser.get("/staff/queue?officer=\(DemoCouncil.staff[1].id.uuidString)").text
             #expect(mine.contains("1 case.") && mine.contains("Sam Patel"))
             #expect(try await browser.get("/staff/queue?officer=unassigned").text.contains("1 case."))
-            let after = try #require(try await CaseRepository(database: database).find(id: item.id, councilID: DemoCouncil.council.id))
+            let after = try unwrap(try await CaseRepository(database: database).find(id: item.id, councilID: DemoCouncil.council.id))
             #expect(after.officerID == DemoCouncil.staff[1].id && after.version == item.version + 1)
             #expect(try await browser.get("/staff/cases/" + reference).text.contains("Assigned to Sam Patel"))
         }

@@ -233,7 +233,7 @@ struct ServiceFormJourneyTests {
             let page = try await browser.get(requestPath).text
             #expect(page.contains("Report fly-tipping for Margaret Okafor") && page.contains("by face to face"))
             #expect(page.contains("FD-\(LocalDate(Date()).year)-000001: Report fly-tipping") && page.contains("Acknowledge by"))
-            let opened = try #require(try await CaseRepository(database: database).all(customerID: UUID(uuidString: Self.margaret)!).first)
+            let opened = try unwrap(try await CaseRepository(database: database).all(customerID: UUID(uuidString: Self.margaret)!).first)
             #expect(opened.channel == .faceToFace && opened.teamID != nil, "the service's team owns it")
             let timeline = try await CaseRepository(database: database).events(caseID: opened.id, includingInternal: true)
             #expect(timeline.first?.actorName == "Sam Patel, by face to face")

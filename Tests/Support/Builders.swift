@@ -31,3 +31,15 @@ public func makeCustomer(council: Council, name: String = "Ann Jones", email: St
 public func seedDemoCouncil(_ database: Database) async throws {
     _ = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: 4)).seed()
 }
+
+/// A value a test cannot go on without, or an error naming it. Used for `Case` values instead
+/// of `#require`: its expansion over `Case?` crashed the Swift 6.3 runtime (a bad release of
+/// the macro's `Result<Case, Error>`), while this plain function does not.
+public func unwrap<Value>(_ value: Value?, _ what: String = "the value", file: StaticString = #filePath, line: UInt = #line) throws -> Value {
+    guard let value else { throw MissingInTest(description: "\(what) is missing (\(file):\(line))") }
+    return value
+}
+
+public struct MissingInTest: Error, CustomStringConvertible {
+    public var description: String
+}

@@ -28,6 +28,18 @@ public enum StandardState: String, CaseIterable, Sendable, Codable {
     }
 }
 
+/// How a resolved case did against its standard.
+public struct StandardOutcome: Hashable, Sendable {
+    public var met: Bool
+    /// Working days from receipt to resolution, the days spent waiting for the customer left out.
+    public var workingDaysTaken: Int
+
+    public init(met: Bool, workingDaysTaken: Int) {
+        self.met = met
+        self.workingDaysTaken = workingDaysTaken
+    }
+}
+
 /// A request, complaint or enquiry being handled: who it is for, what was asked (the submission,
 /// read with its form version), where it stands and when it is due.
 public struct Case: Hashable, Sendable, Identifiable {
@@ -51,6 +63,8 @@ public struct Case: Hashable, Sendable, Identifiable {
     public var acknowledgeBy: LocalDate
     public var resolveBy: CaseDeadline
     public var standardState: StandardState
+    /// Once resolved: the standard met or missed, and how long it took.
+    public var outcome: StandardOutcome?
     public var createdAt: Date
     public var updatedAt: Date
     public var resolvedAt: Date?
@@ -62,7 +76,7 @@ public struct Case: Hashable, Sendable, Identifiable {
                 guestEmail: String? = nil, channel: ServiceChannel, priority: CasePriority = .normal, status: CaseStatus = .submitted,
                 teamID: UUID?, officerID: UUID? = nil, latitude: Double? = nil, longitude: Double? = nil, address: PostalAddress? = nil,
                 receivedAt: Date, acknowledgeBy: LocalDate, resolveBy: CaseDeadline, standardState: StandardState = .onTrack,
-                createdAt: Date, updatedAt: Date, resolvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1) {
+                outcome: StandardOutcome? = nil, createdAt: Date, updatedAt: Date, resolvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1) {
         self.id = id
         self.councilID = councilID
         self.reference = reference
@@ -82,6 +96,7 @@ public struct Case: Hashable, Sendable, Identifiable {
         self.acknowledgeBy = acknowledgeBy
         self.resolveBy = resolveBy
         self.standardState = standardState
+        self.outcome = outcome
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.resolvedAt = resolvedAt

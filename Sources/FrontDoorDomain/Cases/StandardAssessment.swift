@@ -34,4 +34,20 @@ public struct StandardAssessment: Sendable, Equatable {
     public func horizon(now: Date) -> LocalDate {
         calendar.adding(workingDays: dueSoonWorkingDays + 1, to: LocalDate(now))
     }
+
+    /// How a case resolved at `resolvedAt` did: met when resolved on or before its deadline (the
+    /// due date counts whole), and the working days it took, pauses left out.
+    public func outcome(deadline: CaseDeadline, rules: DeadlineRules, receivedAt: Date, resolvedAt: Date,
+                        pauses: [DeadlineRules.Pause]) -> StandardOutcome {
+        let met: Bool
+        switch deadline {
+        case .date(let due): met = LocalDate(resolvedAt) <= due
+        case .instant(let due): met = resolvedAt <= due
+        }
+        let start = rules.effectiveReceiptDay(receivedAt)
+        let end = LocalDate(resolvedAt)
+        let paused = pauses.reduce(0) { $0 + rules.pausedWorkingDays($1, now: resolvedAt) }
+        let taken = max(0, calendar.workingDays(from: start.adding(days: 1), upTo: end.adding(days: 1)) - paused)
+        return StandardOutcome(met: met, workingDaysTaken: taken)
+    }
 }

@@ -24,6 +24,8 @@ struct CaseRow: Codable {
     var resolve_by_date: String?
     var resolve_by_at: Date?
     var standard_state: String
+    var standard_met: Bool?
+    var working_days_taken: Int?
     var created_at: Date
     var updated_at: Date
     var resolved_at: Date?
@@ -54,6 +56,8 @@ struct CaseRow: Codable {
         case .instant(let instant): (resolve_by_date, resolve_by_at) = (nil, instant)
         }
         standard_state = item.standardState.rawValue
+        standard_met = item.outcome?.met
+        working_days_taken = item.outcome?.workingDaysTaken
         created_at = item.createdAt
         updated_at = item.updatedAt
         resolved_at = item.resolvedAt
@@ -78,7 +82,8 @@ struct CaseRow: Codable {
             guestEmail: guest_email, channel: channel, priority: priority, status: status, teamID: team_id, officerID: officer_id,
             latitude: latitude, longitude: longitude,
             address: try address.map { try StoredJSON.decode(PostalAddress.self, $0, table: "cases", column: "address") },
-            receivedAt: received_at, acknowledgeBy: acknowledgeBy, resolveBy: resolveBy, standardState: state, createdAt: created_at,
+            receivedAt: received_at, acknowledgeBy: acknowledgeBy, resolveBy: resolveBy, standardState: state,
+            outcome: standard_met.map { StandardOutcome(met: $0, workingDaysTaken: working_days_taken ?? 0) }, createdAt: created_at,
             updatedAt: updated_at, resolvedAt: resolved_at, closedAt: closed_at, version: version)
     }
 }

@@ -27,7 +27,7 @@ extension CaseRepository {
     /// `message` goes on the public timeline (the resident sees it); `resolveBy` replaces the
     /// deadline when a pause ended.
     public func transition(_ item: Case, to status: CaseStatus, seenVersion: Int, by actor: Actor, message: String,
-                           resolveBy: CaseDeadline? = nil, at now: Date) async throws -> Outcome {
+                           resolveBy: CaseDeadline? = nil, outcome: StandardOutcome? = nil, at now: Date) async throws -> Outcome {
         let database = self.database
         let updated = try await database.transaction { db -> Case? in
             var changed = item
@@ -37,7 +37,8 @@ extension CaseRepository {
             if let resolveBy { changed.resolveBy = resolveBy }
             if status == .resolved { changed.resolvedAt = now }
             if status == .closed || status == .withdrawn || status == .duplicate { changed.closedAt = now }
-            if status == .inProgress, item.status == .resolved || item.status == .closed { changed.closedAt = nil }
+            if status == .inProgress, item.status == .resolved || item.status == .closed { changed.closedAt = nil; changed.outcome = nil }
+            if status == .resolved { changed.outcome = outcome }
             let row = try CaseRow(changed)
             // The version check and the change are one statement: of two changes made against
             // the same version, exactly one matches.
@@ -45,6 +46,7 @@ extension CaseRepository {
                 .set("status", to: SQLBind(row.status)).set("version", to: SQLBind(row.version)).set("updated_at", to: SQLBind(now))
                 .set("resolve_by_date", to: SQLBind(row.resolve_by_date)).set("resolve_by_at", to: SQLBind(row.resolve_by_at))
                 .set("resolved_at", to: SQLBind(row.resolved_at)).set("closed_at", to: SQLBind(row.closed_at))
+                .set("standard_met", to: SQLBind(row.standard_met)).set("working_days_taken", to: SQLBind(row.working_days_taken))
                 .where("id", .equal, item.id).where("version", .equal, seenVersion)
                 .returning("id").all(decoding: Claimed.self)
             guard !claimed.isEmpty else { return nil }

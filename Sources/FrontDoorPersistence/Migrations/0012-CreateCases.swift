@@ -38,6 +38,9 @@ struct CreateCases: Migration {
             .column("resolve_by_date", type: .text)
             .column("resolve_by_at", type: SchemaTypes.timestamp(kind))
             .column("standard_state", type: .text, .notNull)
+            // Once resolved: whether the standard was met, and the working days it took (clock stops excluded).
+            .column("standard_met", type: SchemaTypes.boolean(kind))
+            .column("working_days_taken", type: .int)
             .column("created_at", type: SchemaTypes.timestamp(kind), .notNull)
             .column("updated_at", type: SchemaTypes.timestamp(kind), .notNull)
             .column("resolved_at", type: SchemaTypes.timestamp(kind))

@@ -67,10 +67,17 @@ struct CaseRoutes {
                 case .hours(let hours): .instant(rules.dueInstant(hours: hours, receivedAt: item.receivedAt, pauses: pauses, now: now))
                 }
             }
+            var outcome: StandardOutcome?
+            if next == .resolved {
+                let rules = DeadlineRules(calendar: .council(nation: context.council?.nation ?? .englandAndWales, bankHolidays: routes.bankHolidays))
+                let pauses = try await routes.cases.pauses(caseID: item.id).map { $0.until == nil ? .init(from: $0.from, until: now) : $0 }
+                outcome = StandardAssessment(calendar: rules.calendar).outcome(deadline: resolveBy ?? item.resolveBy, rules: rules,
+                                                                               receivedAt: item.receivedAt, resolvedAt: now, pauses: pauses)
+            }
             let seen = Int(form["version"]) ?? 0
             let text = message.isEmpty ? Self.defaultMessage(next) : message
             switch try await routes.cases.transition(item, to: next, seenVersion: seen, by: .init(id: context.staff.id, name: context.staff.displayName),
-                                                     message: text, resolveBy: resolveBy, at: now) {
+                                                     message: text, resolveBy: resolveBy, outcome: outcome, at: now) {
             case .saved:
                 return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
             case .changedSince(let current, let events):
@@ -173,7 +180,9 @@ struct CaseRoutes {
             .init(key: "Acknowledge by", value: CaseDates.date(item.acknowledgeBy)),
             .init(key: "Resolve by", value: resolveBy),
             .init(key: "Priority", value: item.priority.displayName),
-        ])
+        ] + (item.outcome.map { outcome in
+            [.init(key: "Service standard", value: (outcome.met ? "Met" : "Missed") + " (\(outcome.workingDaysTaken) working \(outcome.workingDaysTaken == 1 ? "day" : "days"))")]
+        } ?? []))
         let timeline = try await cases.events(caseID: item.id, includingInternal: true).map { event in
             CasePage.TimelineEntry(when: UKDateFormat.dateAndTime(event.occurredAt), who: event.actorName, text: event.text,
                                    isInternal: event.visibility == .internal,
