@@ -92,6 +92,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     let attachments = AttachmentRepository(database: dependencies.database, storage: dependencies.attachmentStorage)
     ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     FormEditorRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    CalendarRoutes(renderer: renderer, database: dependencies.database, shipped: dependencies.bankHolidays).register(on: router)
     CaseQueueRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     CaseRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
                bankHolidays: dependencies.bankHolidays, attachments: attachments).register(on: router)

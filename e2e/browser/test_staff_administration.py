@@ -74,6 +74,23 @@ def test_an_administrator_runs_the_staff_and_an_invited_person_joins(mail_server
         submit(browser)
         assert "Settings saved" in browser.find_element(By.CSS_SELECTOR, ".fd-notification-banner").text
 
+        # Working days and case rules.
+        browser.get(base + "/staff/calendar")
+        assert_axe_clean(browser, "working days and case rules")
+        cut_off = browser.find_element(By.ID, "cut-off")
+        cut_off.clear()
+        cut_off.send_keys("5pm")
+        click_and_wait_for_page(browser, browser.find_element(By.XPATH, "//main//button[normalize-space()='Save the rules']"))
+        assert "The cut-off must be a time of day" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "case rules with an error")
+        browser.find_element(By.ID, "closure").send_keys("29")
+        browser.find_element(By.ID, "closure-month").send_keys("12")
+        browser.find_element(By.ID, "closure-year").send_keys("2031")
+        browser.find_element(By.ID, "reason").send_keys("Christmas closure")
+        click_and_wait_for_page(browser, browser.find_element(By.XPATH, "//main//button[normalize-space()='Add the closure day']"))
+        assert "Christmas closure" in browser.find_element(By.TAG_NAME, "main").text
+        assert_axe_clean(browser, "working days with a closure day")
+
         # The invited person opens the link in a browser nobody is signed in to.
         browser.get(base + "/staff")
         click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button--secondary"))

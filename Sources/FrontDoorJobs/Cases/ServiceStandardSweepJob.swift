@@ -13,7 +13,7 @@ public struct ServiceStandardSweepJob: RecurringJob {
     let services: ServiceRepository
     let staff: StaffAccountRepository
     let teams: TeamRepository
-    let bankHolidays: BankHolidays
+    let calendars: CouncilCalendarRepository
     /// The case's page, for the alert: from BASE_URL.
     let caseLink: @Sendable (CaseReference) -> String
     let now: @Sendable () -> Date
@@ -25,7 +25,7 @@ public struct ServiceStandardSweepJob: RecurringJob {
         self.services = ServiceRepository(database: database)
         self.staff = StaffAccountRepository(database: database, hasher: hasher)
         self.teams = TeamRepository(database: database)
-        self.bankHolidays = bankHolidays
+        self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
         self.interval = interval
         self.caseLink = caseLink
         self.now = now
@@ -34,7 +34,7 @@ public struct ServiceStandardSweepJob: RecurringJob {
     public func run(logger: Logger) async throws {
         let now = self.now()
         for council in try await councils.all() {
-            let assessment = StandardAssessment(calendar: .council(nation: council.nation, bankHolidays: bankHolidays))
+            let assessment = try await calendars.rules(for: council).assessment
             let candidates = try await cases.casesToAssess(councilID: council.id, horizon: assessment.horizon(now: now),
                                                            horizonInstant: now.addingTimeInterval(assessment.dueSoonInterval))
             guard !candidates.isEmpty else { continue }

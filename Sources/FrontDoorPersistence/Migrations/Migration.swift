@@ -23,5 +23,6 @@ public enum Migrations {
         CreateServiceForms(),
         CreateFormDraftsSubmissionsAndAttachments(),
         CreateCases(),
+        CreateCouncilCalendars(),
     ]
 }

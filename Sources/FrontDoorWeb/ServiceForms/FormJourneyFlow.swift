@@ -15,10 +15,10 @@ struct FormJourneyFlow: Sendable {
     let customers: CustomerRepository
     let cases: CaseRepository
     let staffAccounts: StaffAccountRepository
-    let bankHolidays: BankHolidays
+    let calendars: CouncilCalendarRepository
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository) {
-        self.bankHolidays = bankHolidays
+        self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
         self.staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
         self.customers = CustomerRepository(database: database, hasher: hasher)
         self.cases = CaseRepository(database: database)
@@ -249,7 +249,7 @@ struct FormJourneyFlow: Sendable {
         guard checked.isValid else {
             return try await checkPage(loaded, journey: journey, place: place, problems: checked.problems, status: .unprocessableContent)
         }
-        let rules = CaseIntakeRules(deadlines: DeadlineRules(calendar: .council(nation: place.nation, bankHolidays: bankHolidays)))
+        let rules = try await calendars.rules(for: place.council).intake
         var customerName = loaded.customer?.name
         if customerName == nil { customerName = try await customers.find(id: loaded.draft.filler.customerID, councilID: place.councilID)?.name }
         let forCustomer = customerName

@@ -7,8 +7,8 @@ struct FormJourneyPlace: Sendable {
     /// Who is filling in: a resident, or a member of staff (for whichever customer the draft is for).
     var filler: Filler
     var councilID: UUID
-    /// Whose bank holidays the deadlines count.
-    var nation: Nation
+    /// The council, for its calendar and case rules.
+    var council: Council
     var csrfToken: String
     /// `/forms` or `/staff/forms`, with the council's path prefix.
     var formsBase: String

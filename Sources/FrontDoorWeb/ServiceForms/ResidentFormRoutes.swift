@@ -80,7 +80,7 @@ struct ResidentFormRoutes {
         guard let council = context.council else { throw HTTPError(.notFound) }
         let basePath = context.basePath
         return FormJourneyPlace(
-            filler: .resident(customerID: context.customer.id), councilID: council.id, nation: council.nation, csrfToken: context.csrfToken,
+            filler: .resident(customerID: context.customer.id), councilID: council.id, council: council, csrfToken: context.csrfToken,
             formsBase: basePath + ResidentPaths.forms, submittedBase: basePath + ResidentPaths.requests,
             startHref: { service, _ in basePath + ResidentPaths.services + "/" + service.code.value },
             chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, council: council, basePath: basePath, hasErrors: hasErrors) })

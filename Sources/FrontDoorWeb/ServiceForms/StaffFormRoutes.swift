@@ -31,26 +31,26 @@ struct StaffFormRoutes {
                 throw Refusal(.unprocessableContent, heading: "Choose a service and how the customer got in touch",
                               explanation: "Go back to the customer's record, choose a service with an online form and the channel, then start again.")
             }
-            return try await flow.start(service, for: .staff(staffID: context.staff.id, forCustomerID: customer.id), place: Self.place(context),
+            return try await flow.start(service, for: .staff(staffID: context.staff.id, forCustomerID: customer.id), place: try Self.place(context),
                                         channel: channel)
         }
         staff.get("forms/:draft") { _, context -> Response in
             try context.require(.createCaseForCustomer)
-            return try await flow.showCheck(draftID: try context.parameters.require("draft"), place: Self.place(context))
+            return try await flow.showCheck(draftID: try context.parameters.require("draft"), place: try Self.place(context))
         }
         staff.post("forms/:draft") { _, context -> Response in
             try context.require(.createCaseForCustomer)
-            return try await flow.send(draftID: try context.parameters.require("draft"), place: Self.place(context))
+            return try await flow.send(draftID: try context.parameters.require("draft"), place: try Self.place(context))
         }
         staff.get("forms/:draft/:field") { request, context -> Response in
             try context.require(.createCaseForCustomer)
             return try await flow.showQuestion(request, draftID: try context.parameters.require("draft"),
-                                               fieldID: try context.parameters.require("field"), place: Self.place(context))
+                                               fieldID: try context.parameters.require("field"), place: try Self.place(context))
         }
         staff.post("forms/:draft/:field") { request, context -> Response in
             try context.require(.createCaseForCustomer)
             return try await flow.answerQuestion(request, draftID: try context.parameters.require("draft"),
-                                                 fieldID: try context.parameters.require("field"), place: Self.place(context))
+                                                 fieldID: try context.parameters.require("field"), place: try Self.place(context))
         }
 
         staff.get("requests/:id") { _, context -> Response in
@@ -98,10 +98,11 @@ struct StaffFormRoutes {
         }
     }
 
-    static func place(_ context: StaffRequestContext) -> FormJourneyPlace {
-        let basePath = context.basePath, council = context.council
+    static func place(_ context: StaffRequestContext) throws -> FormJourneyPlace {
+        guard let council = context.council else { throw HTTPError(.notFound) }
+        let basePath = context.basePath
         return FormJourneyPlace(
-            filler: .staff(staffID: context.staff.id), councilID: context.staff.councilID, nation: context.council?.nation ?? .englandAndWales,
+            filler: .staff(staffID: context.staff.id), councilID: context.staff.councilID, council: council,
             csrfToken: context.csrfToken, formsBase: basePath + StaffPaths.forms, submittedBase: basePath + StaffPaths.requests,
             startHref: { _, draft in basePath + StaffPaths.customers + "/" + draft.filler.customerID.uuidString.lowercased() },
             chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, council: council, basePath: basePath, hasErrors: hasErrors) })

@@ -79,6 +79,7 @@ public struct StaffHomePage: PageModel {
             (.manageStaff, StaffPaths.people, "Staff and invitations"),
             (.manageTeams, StaffPaths.teams, "Teams"),
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
+            (.manageCouncilSettings, StaffPaths.calendar, "Working days and case rules"),
             (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
         ]
         // The catalogue is for everyone on the staff: it says what each service promises.
@@ -106,6 +107,8 @@ public enum StaffPaths {
     public static let cases = "/staff/cases"
     /// Work queues, filtered by query parameters; `/assign` assigns the cases ticked.
     public static let queue = "/staff/queue"
+    /// The council's working calendar and case rules.
+    public static let calendar = "/staff/calendar"
     /// Forms an advisor is filling in for a customer: `/staff/forms/{draft}[/{question}]`.
     public static let forms = "/staff/forms"
     /// Requests sent: `/staff/requests/{id}`, files at `/staff/requests/{id}/files/{file}`.

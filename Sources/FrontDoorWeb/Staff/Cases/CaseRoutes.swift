@@ -13,8 +13,7 @@ struct CaseRoutes {
     let submissions: SubmittedFormRepository
     let attachments: AttachmentRepository
     let customers: CustomerRepository
-    let bankHolidays: BankHolidays
-    let lifecycle = CaseLifecycle()
+    let calendars: CouncilCalendarRepository
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository) {
         self.renderer = renderer
@@ -24,7 +23,7 @@ struct CaseRoutes {
         self.submissions = SubmittedFormRepository(database: database)
         self.attachments = attachments
         self.customers = CustomerRepository(database: database, hasher: hasher)
-        self.bankHolidays = bankHolidays
+        self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -51,8 +50,9 @@ struct CaseRoutes {
                                              status: .unprocessableContent)
             }
             let now = Date()
+            let caseRules = try await routes.rules(context)
             let next: CaseStatus
-            switch routes.lifecycle.apply(action, to: item.status, resolvedAt: item.resolvedAt, now: now) {
+            switch caseRules.lifecycle.apply(action, to: item.status, resolvedAt: item.resolvedAt, now: now) {
             case .success(let status): next = status
             case .failure(let refusal):
                 return try await routes.page(item, context, problem: FieldError(fieldID: "next", message: refusal.description), status: .unprocessableContent)
@@ -60,7 +60,7 @@ struct CaseRoutes {
             var resolveBy: CaseDeadline?
             if item.status == .awaitingCustomer, let service = try await routes.services.find(id: item.serviceID, councilID: item.councilID) {
                 // The clock restarts: the deadline moves by the working days spent waiting.
-                let rules = DeadlineRules(calendar: .council(nation: context.council?.nation ?? .englandAndWales, bankHolidays: routes.bankHolidays))
+                let rules = caseRules.deadlines
                 let pauses = try await routes.cases.pauses(caseID: item.id).map { $0.until == nil ? .init(from: $0.from, until: now) : $0 }
                 resolveBy = switch service.standard.target {
                 case .workingDays(let days): .date(rules.dueDate(workingDays: days, receivedAt: item.receivedAt, pauses: pauses, now: now))
@@ -69,7 +69,7 @@ struct CaseRoutes {
             }
             var outcome: StandardOutcome?
             if next == .resolved {
-                let rules = DeadlineRules(calendar: .council(nation: context.council?.nation ?? .englandAndWales, bankHolidays: routes.bankHolidays))
+                let rules = caseRules.deadlines
                 let pauses = try await routes.cases.pauses(caseID: item.id).map { $0.until == nil ? .init(from: $0.from, until: now) : $0 }
                 outcome = StandardAssessment(calendar: rules.calendar).outcome(deadline: resolveBy ?? item.resolveBy, rules: rules,
                                                                                receivedAt: item.receivedAt, resolvedAt: now, pauses: pauses)
@@ -97,7 +97,7 @@ struct CaseRoutes {
                 return try await routes.page(item, context, problem: FieldError(fieldID: "into", message: "Select an open report of the same kind to join this one to"),
                                              status: .unprocessableContent)
             }
-            if case .failure(let refusal) = routes.lifecycle.apply(.markDuplicate, to: item.status, now: Date()) {
+            if case .failure(let refusal) = CaseLifecycle().apply(.markDuplicate, to: item.status, now: Date()) {
                 return try await routes.page(item, context, problem: FieldError(fieldID: "into", message: refusal.description), status: .unprocessableContent)
             }
             let now = Date(), actor = CaseRepository.Actor(id: context.staff.id, name: context.staff.displayName)
@@ -133,6 +133,12 @@ struct CaseRoutes {
                                                by: .init(id: context.staff.id, name: context.staff.displayName), at: Date())
             return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
         }
+    }
+
+    /// The council's rules for its cases (calendar, cut-off, reopening window).
+    func rules(_ context: StaffRequestContext) async throws -> CaseRules {
+        guard let council = context.council else { throw HTTPError(.notFound) }
+        return try await calendars.rules(for: council)
     }
 
     static func defaultMessage(_ status: CaseStatus) -> String {
@@ -191,7 +197,7 @@ struct CaseRoutes {
                                    })
         }
         let scope = ResourceScope(councilID: item.councilID, owningTeamID: item.teamID)
-        let possible = lifecycle.actions(from: item.status).filter {
+        let possible = CaseLifecycle().actions(from: item.status).filter {
             Permissions.isAllowed(context.member, [.resolve, .close].contains($0) ? .closeCase : .updateCase, on: scope)
         }
         let action = context.basePath + StaffPaths.cases + "/" + item.reference.description
