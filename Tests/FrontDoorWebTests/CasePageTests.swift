@@ -136,3 +136,38 @@ struct DuplicateCaseTests {
         }
     }
 }
+
+@Suite("More time for a case")
+struct CaseExtensionTests {
+    @Test("An officer extends the deadline with a reason the customer is told; bad input changes nothing; the deadline keeps it after a pause",
+          arguments: TestDatabase.available)
+    func extend(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            let reference = try await CasePageTests.residentSends(BrowserLikeClient(browser.client), database)
+            try await browser.postForm("/staff/sign-in", [("email", "manager@kingsmere.example"), ("password", DemoCouncil.password)])
+            let path = "/staff/cases/" + reference
+            let repository = CaseRepository(database: database)
+            let before = try unwrap(try await repository.find(reference: CaseReference(reference)!, councilID: DemoCouncil.council.id))
+            #expect(try await browser.get(path).text.contains("Extend the deadline"))
+            let bad = try await browser.postForm(path + "/extend", [("extra-days", "100"), ("extension-reason", ""), ("version", "1")])
+            #expect(bad.status == .unprocessableContent && bad.text.contains("Enter the extra working days, from 1 to 65"))
+            #expect(bad.text.contains("<details class=\"fd-details\" open>"), "the form opens to show its error")
+            #expect(try await browser.postForm(path + "/extend", [("extra-days", "5"), ("extension-reason", "We need to visit the site"), ("version", "1")]).status == .seeOther)
+            let extended = try unwrap(try await repository.find(id: before.id, councilID: DemoCouncil.council.id))
+            guard case .date(let was) = before.resolveBy, case .date(let now) = extended.resolveBy else { Issue.record("not a date deadline"); return }
+            let calendar = try await CouncilCalendarRepository(database: database, shipped: try ShippedBankHolidays.load())
+                .rules(for: try unwrap(try await CouncilRepository(database: database).find(slug: DemoCouncil.council.slug))).deadlines.calendar
+            #expect(now == calendar.adding(workingDays: 5, to: was))
+            let timeline = try await repository.events(caseID: before.id, includingInternal: false).map(\.text)
+            #expect(timeline.contains { $0.hasPrefix("We need more time: We need to visit the site. We now aim to finish by") })
+            #expect(try await repository.extensions(caseID: before.id).map(\.workingDays) == [5])
+            // A pause and a reply: the deadline is worked out again, and keeps the extension.
+            try await browser.postForm(path, [("next", "ask-customer"), ("version", "2")])
+            try await browser.postForm(path, [("next", "customer-replied"), ("version", "3")])
+            let replied = try unwrap(try await repository.find(id: before.id, councilID: DemoCouncil.council.id))
+            guard case .date(let afterPause) = replied.resolveBy else { Issue.record("not a date deadline"); return }
+            #expect(afterPause >= now)
+        }
+    }
+}
+

@@ -76,6 +76,16 @@ struct CreateCases: Migration {
             .primaryKey("case_id", "paused_at")
             .run()
 
+        // More time granted, with the reason the resident is told.
+        try await db.create(table: "case_extensions")
+            .column("id", type: SchemaTypes.uuid(kind), .primaryKey(autoIncrement: false))
+            .column("case_id", type: SchemaTypes.uuid(kind), .notNull, .references("cases", "id", onDelete: .cascade))
+            .column("granted_at", type: SchemaTypes.timestamp(kind), .notNull)
+            .column("working_days", type: .int, .notNull)
+            .column("reason", type: .text, .notNull)
+            .column("granted_by", type: SchemaTypes.uuid(kind))
+            .run()
+
         try await db.create(table: "case_links")
             .column("case_id", type: SchemaTypes.uuid(kind), .notNull, .references("cases", "id", onDelete: .cascade))
             .column("other_case_id", type: SchemaTypes.uuid(kind), .notNull, .references("cases", "id", onDelete: .cascade))

@@ -44,8 +44,20 @@ public struct CasePage: PageModel {
         public var save: Button
     }
 
+    public struct Extend: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var version: String
+        public var days: TextInput
+        public var reason: TextInput
+        public var save: Button
+        /// Open when it holds an error, so the error is seen.
+        public var isOpen: Bool
+    }
+
     public var chrome: PageChrome
     public var banner: NotificationBanner?
+    public var extend: Extend?
     /// Open reports of the same service within 50 metres: perhaps the same problem.
     public var nearby: [Nearby]
     public var hasNearby: Bool
@@ -65,8 +77,9 @@ public struct CasePage: PageModel {
 
     init(chrome: PageChrome, banner: NotificationBanner?, errorSummary: ErrorSummary?, item: Case, serviceName: String,
          details: SummaryList, answers: SummaryList, files: [SubmittedFormPage.Link], timeline: [TimelineEntry], change: Change?, note: Note?,
-         nearby: [Nearby] = [], merge: Merge? = nil, mergedInto: Nearby? = nil) {
+         nearby: [Nearby] = [], merge: Merge? = nil, mergedInto: Nearby? = nil, extend: Extend? = nil) {
         self.chrome = chrome
+        self.extend = extend
         self.nearby = nearby
         self.hasNearby = !nearby.isEmpty
         self.merge = merge

@@ -58,14 +58,9 @@ struct CaseRoutes {
                 return try await routes.page(item, context, problem: FieldError(fieldID: "next", message: refusal.description), status: .unprocessableContent)
             }
             var resolveBy: CaseDeadline?
-            if item.status == .awaitingCustomer, let service = try await routes.services.find(id: item.serviceID, councilID: item.councilID) {
+            if item.status == .awaitingCustomer {
                 // The clock restarts: the deadline moves by the working days spent waiting.
-                let rules = caseRules.deadlines
-                let pauses = try await routes.cases.pauses(caseID: item.id).map { $0.until == nil ? .init(from: $0.from, until: now) : $0 }
-                resolveBy = switch service.standard.target {
-                case .workingDays(let days): .date(rules.dueDate(workingDays: days, receivedAt: item.receivedAt, pauses: pauses, now: now))
-                case .hours(let hours): .instant(rules.dueInstant(hours: hours, receivedAt: item.receivedAt, pauses: pauses, now: now))
-                }
+                resolveBy = try await routes.deadline(item, caseRules.deadlines, now: now)
             }
             var outcome: StandardOutcome?
             if next == .resolved {
@@ -119,6 +114,32 @@ struct CaseRoutes {
             }
         }
 
+        staff.post(":reference/extend") { request, context -> Response in
+            let item = try await routes.load(context)
+            try context.require(.updateCase, on: ResourceScope(councilID: item.councilID, owningTeamID: item.teamID))
+            let form = try await FormInput.read(from: request)
+            var problems: [FieldError] = []
+            let days = Int(form["extra-days"])
+            if days == nil || !(1...65).contains(days!) { problems.append(FieldError(fieldID: "extra-days", message: "Enter the extra working days, from 1 to 65")) }
+            if form["extension-reason"].isEmpty { problems.append(FieldError(fieldID: "extension-reason", message: "Enter the reason, which the customer is told")) }
+            if !item.status.isOpen { problems.append(FieldError(fieldID: "extra-days", message: "Only an open case can be given more time")) }
+            guard problems.isEmpty, let days else {
+                return try await routes.page(item, context, problem: problems.first, status: .unprocessableContent)
+            }
+            let now = Date(), caseRules = try await routes.rules(context)
+            let granted = DeadlineRules.Extension(workingDays: days, reason: form["extension-reason"])
+            guard let newDeadline = try await routes.deadline(item, caseRules.deadlines, now: now, adding: granted) else { throw HTTPError(.notFound) }
+            let message = "We need more time: \(granted.reason). We now aim to finish by \(CaseDates.due(newDeadline))."
+            switch try await routes.cases.extend(item, seenVersion: Int(form["version"]) ?? 0, by: granted, newResolveBy: newDeadline, message: message,
+                                                 actor: .init(id: context.staff.id, name: context.staff.displayName), at: now) {
+            case .saved:
+                return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
+            case .changedSince(let current, _):
+                return try await routes.page(current, context, problem: FieldError(
+                    fieldID: "extra-days", message: "This case changed while you were looking at it, so no time was added. Check it and try again"), status: .conflict)
+            }
+        }
+
         staff.post(":reference/notes") { request, context -> Response in
             let item = try await routes.load(context)
             guard context.may(.logContact) || context.may(.updateCase) else { try context.require(.updateCase); throw HTTPError(.forbidden) }
@@ -132,6 +153,18 @@ struct CaseRoutes {
             _ = try await routes.cases.addNote(to: item, text: text, visibility: visibility,
                                                by: .init(id: context.staff.id, name: context.staff.displayName), at: Date())
             return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
+        }
+    }
+
+    /// The case's deadline now: its standard from receipt, plus the time spent waiting for the
+    /// customer (a pause still running ends `now`) and every extension, with `adding` if given.
+    func deadline(_ item: Case, _ rules: DeadlineRules, now: Date, adding: DeadlineRules.Extension? = nil) async throws -> CaseDeadline? {
+        guard let service = try await services.find(id: item.serviceID, councilID: item.councilID) else { return nil }
+        let pauses = try await cases.pauses(caseID: item.id).map { $0.until == nil ? DeadlineRules.Pause(from: $0.from, until: now) : $0 }
+        let extensions = try await cases.extensions(caseID: item.id) + (adding.map { [$0] } ?? [])
+        return switch service.standard.target {
+        case .workingDays(let days): .date(rules.dueDate(workingDays: days, receivedAt: item.receivedAt, pauses: pauses, extensions: extensions, now: now))
+        case .hours(let hours): .instant(rules.dueInstant(hours: hours, receivedAt: item.receivedAt, pauses: pauses, now: now))
         }
     }
 
@@ -231,6 +264,17 @@ struct CaseRoutes {
             into: Select(id: "into", label: Label("Join this report to"), error: problem?.fieldID == "into" ? problem?.message : nil,
                          options: nearby.map { (value: $0.reference, text: $0.reference) }),
             save: Button("Mark as a duplicate", variant: .secondary)) : nil
+        var extend: CasePage.Extend?
+        if item.status.isOpen, case .date = item.resolveBy, Permissions.isAllowed(context.member, .updateCase, on: scope) {
+            extend = CasePage.Extend(
+                action: action + "/extend", csrfToken: context.csrfToken, version: String(item.version),
+                days: TextInput(id: "extra-days", label: Label("Extra working days"), error: problem?.fieldID == "extra-days" ? problem?.message : nil,
+                                inputmode: "numeric", spellcheck: false, widthClass: "fd-input--width-4"),
+                reason: TextInput(id: "extension-reason", label: Label("Reason (the customer is told)"),
+                                  error: problem?.fieldID == "extension-reason" ? problem?.message : nil),
+                save: Button("Extend the deadline", variant: .secondary),
+                isOpen: problem?.fieldID == "extra-days" || problem?.fieldID == "extension-reason")
+        }
         var mergedInto: CasePage.Nearby?
         if item.status == .duplicate, let original = try await cases.duplicateOf(item.id, councilID: item.councilID) {
             mergedInto = .init(href: context.basePath + StaffPaths.cases + "/" + original.reference.description,
@@ -240,7 +284,7 @@ struct CaseRoutes {
             chrome: ChromeFactory.chrome(pageTitle: item.reference.description, context: context, hasErrors: problem != nil),
             banner: banner, errorSummary: problem.map { ErrorSummary(errors: [$0]) }, item: item, serviceName: service?.name ?? "Case",
             details: details, answers: answers, files: files, timeline: timeline, change: change, note: note,
-            nearby: nearby, merge: merge, mergedInto: mergedInto), status: status)
+            nearby: nearby, merge: merge, mergedInto: mergedInto, extend: extend), status: status)
     }
 
     static func label(_ action: CaseAction) -> String {
