@@ -544,5 +544,20 @@ def test_a_manager_assigns_cases_from_the_work_queue(forms_server):
         press(browser, "Assign the cases ticked")
         assert "1 case assigned" in browser.find_element(By.CSS_SELECTOR, ".fd-notification-banner").text
         assert "Sam Patel" in main_text(browser)
+
+        # The case page as a manager sees it: what happens next, more time, notes.
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main tbody tr th a"))
+        assert_axe_clean(browser, "case page for a manager")
+        press(browser, "Update the case")
+        assert "Select what happens next" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "case page with a status error")
+        browser.find_element(By.CSS_SELECTOR, "summary.fd-details__summary").click()
+        press(browser, "Extend the deadline")
+        assert "Enter the extra working days" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "case page with an extension error")
+        type_into(browser, "extra-days", "3")
+        type_into(browser, "extension-reason", "We need to order a part")
+        press(browser, "Extend the deadline")
+        assert "We need more time: We need to order a part" in main_text(browser)
     finally:
         quit_driver(browser)
