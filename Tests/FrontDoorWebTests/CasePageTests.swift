@@ -171,3 +171,33 @@ struct CaseExtensionTests {
     }
 }
 
+@Suite("A case's priority, officer and related cases")
+struct CaseDetailsTests {
+    @Test("A manager sets the priority and officer and links a related case; each is on the timeline", arguments: TestDatabase.available)
+    func details(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            try await CaseQueueTests.openMany(2, database)
+            try await browser.postForm("/staff/sign-in", [("email", "manager@kingsmere.example"), ("password", DemoCouncil.password)])
+            let repository = CaseRepository(database: database)
+            let all = try await repository.all(customerID: DemoCouncil.customers[0].id)
+            guard all.count == 2, let first = all.last, let second = all.first else { Issue.record("expected two cases"); return }
+            let path = "/staff/cases/\(first.reference)"
+            #expect(try await browser.postForm(path + "/details", [("priority", "urgent"), ("officer", DemoCouncil.staff[1].id.uuidString), ("version", "1")])
+                .status == .seeOther)
+            let changed = try unwrap(try await repository.find(id: first.id, councilID: DemoCouncil.council.id))
+            #expect(changed.priority == .urgent && changed.officerID == DemoCouncil.staff[1].id && changed.version == 2)
+            #expect(try await browser.postForm(path + "/details", [("priority", "low"), ("officer", ""), ("version", "1")]).status == .conflict,
+                    "made against an old version")
+            let unknown = try await browser.postForm(path + "/links", [("related", "FD-2026-999999")])
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("There is no other case with the reference FD-2026-999999"))
+            #expect(try await browser.postForm(path + "/links", [("related", second.reference.description)]).status == .seeOther)
+            #expect(try await browser.postForm(path + "/links", [("related", second.reference.description)]).status == .seeOther, "twice changes nothing")
+            let page = try await browser.get(path).text
+            #expect(page.contains("Linked cases") && page.contains(second.reference.description) && page.contains("Urgent"))
+            #expect(page.contains("Priority normal to urgent; assigned to Sam Patel"))
+            #expect(try await browser.get("/staff/cases/\(second.reference)").text.contains("Linked to \(first.reference) as related"))
+            #expect(try await repository.linked(second.id, councilID: DemoCouncil.council.id).map(\.0.id) == [first.id])
+        }
+    }
+}
+

@@ -55,9 +55,30 @@ public struct CasePage: PageModel {
         public var isOpen: Bool
     }
 
+    /// Priority and officer, for those who may assign.
+    public struct Details: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var version: String
+        public var priority: Select
+        public var officer: Select
+        public var save: Button
+    }
+
+    public struct Relate: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var reference: TextInput
+        public var save: Button
+    }
+
     public var chrome: PageChrome
     public var banner: NotificationBanner?
     public var extend: Extend?
+    public var caseDetails: Details?
+    public var linked: [Nearby]
+    public var hasLinked: Bool
+    public var relate: Relate?
     /// Open reports of the same service within 50 metres: perhaps the same problem.
     public var nearby: [Nearby]
     public var hasNearby: Bool
@@ -77,8 +98,13 @@ public struct CasePage: PageModel {
 
     init(chrome: PageChrome, banner: NotificationBanner?, errorSummary: ErrorSummary?, item: Case, serviceName: String,
          details: SummaryList, answers: SummaryList, files: [SubmittedFormPage.Link], timeline: [TimelineEntry], change: Change?, note: Note?,
-         nearby: [Nearby] = [], merge: Merge? = nil, mergedInto: Nearby? = nil, extend: Extend? = nil) {
+         nearby: [Nearby] = [], merge: Merge? = nil, mergedInto: Nearby? = nil, extend: Extend? = nil,
+         caseDetails: Details? = nil, linked: [Nearby] = [], relate: Relate? = nil) {
         self.chrome = chrome
+        self.caseDetails = caseDetails
+        self.linked = linked
+        self.hasLinked = !linked.isEmpty
+        self.relate = relate
         self.extend = extend
         self.nearby = nearby
         self.hasNearby = !nearby.isEmpty

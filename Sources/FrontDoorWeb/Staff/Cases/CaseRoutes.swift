@@ -14,6 +14,7 @@ struct CaseRoutes {
     let attachments: AttachmentRepository
     let customers: CustomerRepository
     let calendars: CouncilCalendarRepository
+    let staffAccounts: StaffAccountRepository
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository) {
         self.renderer = renderer
@@ -24,6 +25,7 @@ struct CaseRoutes {
         self.attachments = attachments
         self.customers = CustomerRepository(database: database, hasher: hasher)
         self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
+        self.staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -138,6 +140,40 @@ struct CaseRoutes {
                 return try await routes.page(current, context, problem: FieldError(
                     fieldID: "extra-days", message: "This case changed while you were looking at it, so no time was added. Check it and try again"), status: .conflict)
             }
+        }
+
+        staff.post(":reference/details") { request, context -> Response in
+            let item = try await routes.load(context)
+            try context.require(.assignCase, on: ResourceScope(councilID: item.councilID, owningTeamID: item.teamID))
+            let form = try await FormInput.read(from: request)
+            let officers = try await routes.staffAccounts.all(councilID: item.councilID).filter { CaseQueueRoutes.caseworkRoles.contains($0.role) }
+            let officer = officers.first { $0.id.uuidString == form["officer"] }
+            guard let priority = CasePriority(rawValue: form["priority"]), form["officer"].isEmpty || officer != nil else {
+                return try await routes.page(item, context, problem: FieldError(fieldID: "officer", message: "Select a priority and an officer from the lists"),
+                                             status: .unprocessableContent)
+            }
+            switch try await routes.cases.setDetails(item, seenVersion: Int(form["version"]) ?? 0, priority: priority, officer: officer,
+                                                     by: .init(id: context.staff.id, name: context.staff.displayName), at: Date()) {
+            case .saved:
+                return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
+            case .changedSince(let current, _):
+                return try await routes.page(current, context, problem: FieldError(
+                    fieldID: "officer", message: "This case changed while you were looking at it, so nothing was saved. Check it and try again"), status: .conflict)
+            }
+        }
+
+        staff.post(":reference/links") { request, context -> Response in
+            let item = try await routes.load(context)
+            try context.require(.updateCase, on: ResourceScope(councilID: item.councilID, owningTeamID: item.teamID))
+            let form = try await FormInput.read(from: request)
+            guard let reference = CaseReference(form["related"]), let other = try await routes.cases.find(reference: reference, councilID: item.councilID),
+                  other.id != item.id else {
+                return try await routes.page(item, context, problem: FieldError(
+                    fieldID: "related", message: form["related"].isEmpty ? "Enter the reference of the related case"
+                        : "There is no other case with the reference \(form["related"])"), status: .unprocessableContent)
+            }
+            try await routes.cases.relate(item, to: other, by: .init(id: context.staff.id, name: context.staff.displayName), at: Date())
+            return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
         }
 
         staff.post(":reference/notes") { request, context -> Response in
@@ -275,6 +311,27 @@ struct CaseRoutes {
                 save: Button("Extend the deadline", variant: .secondary),
                 isOpen: problem?.fieldID == "extra-days" || problem?.fieldID == "extension-reason")
         }
+        var caseDetails: CasePage.Details?
+        if item.status.isOpen, Permissions.isAllowed(context.member, .assignCase, on: scope) {
+            let officers = try await staffAccounts.all(councilID: item.councilID).filter { CaseQueueRoutes.caseworkRoles.contains($0.role) }
+            caseDetails = CasePage.Details(
+                action: action + "/details", csrfToken: context.csrfToken, version: String(item.version),
+                priority: Select(id: "priority", label: Label("Priority"), options: CasePriority.allCases.map { (value: $0.rawValue, text: $0.displayName) },
+                                 selected: item.priority.rawValue),
+                officer: Select(id: "officer", label: Label("Officer"), error: problem?.fieldID == "officer" ? problem?.message : nil,
+                                options: [(value: "", text: "Unassigned")] + officers.map { (value: $0.id.uuidString, text: $0.displayName) },
+                                selected: item.officerID?.uuidString ?? ""),
+                save: Button("Save priority and officer", variant: .secondary))
+        }
+        let linked = try await cases.linked(item.id, councilID: item.councilID).map { other, how in
+            CasePage.Nearby(href: context.basePath + StaffPaths.cases + "/" + other.reference.description, reference: other.reference.description,
+                            text: "(\(how), \(other.status.displayName.lowercased()))")
+        }
+        let relate = Permissions.isAllowed(context.member, .updateCase, on: scope) ? CasePage.Relate(
+            action: action + "/links", csrfToken: context.csrfToken,
+            reference: TextInput(id: "related", label: Label("Link a related case"), hint: "Its reference, like FD-2026-000123.",
+                                 error: problem?.fieldID == "related" ? problem?.message : nil, spellcheck: false, widthClass: "fd-input--width-20"),
+            save: Button("Link the case", variant: .secondary)) : nil
         var mergedInto: CasePage.Nearby?
         if item.status == .duplicate, let original = try await cases.duplicateOf(item.id, councilID: item.councilID) {
             mergedInto = .init(href: context.basePath + StaffPaths.cases + "/" + original.reference.description,
@@ -284,7 +341,8 @@ struct CaseRoutes {
             chrome: ChromeFactory.chrome(pageTitle: item.reference.description, context: context, hasErrors: problem != nil),
             banner: banner, errorSummary: problem.map { ErrorSummary(errors: [$0]) }, item: item, serviceName: service?.name ?? "Case",
             details: details, answers: answers, files: files, timeline: timeline, change: change, note: note,
-            nearby: nearby, merge: merge, mergedInto: mergedInto, extend: extend), status: status)
+            nearby: nearby, merge: merge, mergedInto: mergedInto, extend: extend, caseDetails: caseDetails, linked: linked, relate: relate),
+            status: status)
     }
 
     static func label(_ action: CaseAction) -> String {
