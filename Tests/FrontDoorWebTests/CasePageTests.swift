@@ -53,6 +53,7 @@ struct CasePageTests {
             }
             let stored = try unwrap(try await CaseRepository(database: database).find(reference: CaseReference(reference)!, councilID: DemoCouncil.council.id))
             #expect(stored.status == .resolved && stored.version == 5 && stored.resolvedAt != nil)
+            #expect(stored.acknowledgedAt != nil && after.contains("on time)"), "acknowledged when first acted on")
             #expect(stored.outcome?.met == true && after.contains("Service standard") && after.contains("Met (0 working days)"))
             #expect(try await CaseRepository(database: database).events(caseID: stored.id, includingInternal: false).count == 5,
                     "the resident's timeline has no internal note")
@@ -128,7 +129,8 @@ struct DuplicateCaseTests {
             #expect(after.status == .duplicate && after.closedAt != nil)
             #expect(try await repository.duplicateOf(second.id, councilID: DemoCouncil.council.id)?.id == first.id)
             let told = try await EmailOutbox(database: database).entries(to: "margaret.okafor@residents.example")
-            #expect(told.contains { $0.subject == "Your report \(second.reference) has been joined to \(first.reference)" })
+            let subjects = told.map(\.subject)
+            #expect(subjects.contains("Your report \(second.reference) has been joined to \(first.reference)"))
             let residentTimeline = try await repository.events(caseID: second.id, includingInternal: false).map(\.text)
             #expect(residentTimeline.contains { $0.contains("already reported as \(first.reference)") })
             #expect(try await manager.get("/staff/cases/\(second.reference)").text.contains("Joined to"))

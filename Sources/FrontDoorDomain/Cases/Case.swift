@@ -67,6 +67,8 @@ public struct Case: Hashable, Sendable, Identifiable {
     public var outcome: StandardOutcome?
     public var createdAt: Date
     public var updatedAt: Date
+    /// When the council first acted on it (acknowledged, started, asked or resolved).
+    public var acknowledgedAt: Date?
     public var resolvedAt: Date?
     public var closedAt: Date?
     /// Goes up with every change: a change made against an older version is refused, not lost.
@@ -76,7 +78,7 @@ public struct Case: Hashable, Sendable, Identifiable {
                 guestEmail: String? = nil, channel: ServiceChannel, priority: CasePriority = .normal, status: CaseStatus = .submitted,
                 teamID: UUID?, officerID: UUID? = nil, latitude: Double? = nil, longitude: Double? = nil, address: PostalAddress? = nil,
                 receivedAt: Date, acknowledgeBy: LocalDate, resolveBy: CaseDeadline, standardState: StandardState = .onTrack,
-                outcome: StandardOutcome? = nil, createdAt: Date, updatedAt: Date, resolvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1) {
+                outcome: StandardOutcome? = nil, createdAt: Date, updatedAt: Date, acknowledgedAt: Date? = nil, resolvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1) {
         self.id = id
         self.councilID = councilID
         self.reference = reference
@@ -99,6 +101,7 @@ public struct Case: Hashable, Sendable, Identifiable {
         self.outcome = outcome
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.acknowledgedAt = acknowledgedAt
         self.resolvedAt = resolvedAt
         self.closedAt = closedAt
         self.version = version

@@ -28,6 +28,7 @@ struct CaseRow: Codable {
     var working_days_taken: Int?
     var created_at: Date
     var updated_at: Date
+    var acknowledged_at: Date?
     var resolved_at: Date?
     var closed_at: Date?
     var version: Int
@@ -60,6 +61,7 @@ struct CaseRow: Codable {
         working_days_taken = item.outcome?.workingDaysTaken
         created_at = item.createdAt
         updated_at = item.updatedAt
+        acknowledged_at = item.acknowledgedAt
         resolved_at = item.resolvedAt
         closed_at = item.closedAt
         version = item.version
@@ -84,7 +86,7 @@ struct CaseRow: Codable {
             address: try address.map { try StoredJSON.decode(PostalAddress.self, $0, table: "cases", column: "address") },
             receivedAt: received_at, acknowledgeBy: acknowledgeBy, resolveBy: resolveBy, standardState: state,
             outcome: standard_met.map { StandardOutcome(met: $0, workingDaysTaken: working_days_taken ?? 0) }, createdAt: created_at,
-            updatedAt: updated_at, resolvedAt: resolved_at, closedAt: closed_at, version: version)
+            updatedAt: updated_at, acknowledgedAt: acknowledged_at, resolvedAt: resolved_at, closedAt: closed_at, version: version)
     }
 }
 

@@ -36,6 +36,7 @@ extension CaseRepository {
             changed.updatedAt = now
             if let resolveBy { changed.resolveBy = resolveBy }
             if status == .resolved { changed.resolvedAt = now }
+            if item.acknowledgedAt == nil, item.status == .submitted, status != .withdrawn, status != .duplicate { changed.acknowledgedAt = now }
             if status == .closed || status == .withdrawn || status == .duplicate { changed.closedAt = now }
             if status == .inProgress, item.status == .resolved || item.status == .closed { changed.closedAt = nil; changed.outcome = nil }
             if status == .resolved { changed.outcome = outcome }
@@ -46,6 +47,7 @@ extension CaseRepository {
                 .set("status", to: SQLBind(row.status)).set("version", to: SQLBind(row.version)).set("updated_at", to: SQLBind(now))
                 .set("resolve_by_date", to: SQLBind(row.resolve_by_date)).set("resolve_by_at", to: SQLBind(row.resolve_by_at))
                 .set("resolved_at", to: SQLBind(row.resolved_at)).set("closed_at", to: SQLBind(row.closed_at))
+                .set("acknowledged_at", to: SQLBind(row.acknowledged_at))
                 .set("standard_met", to: SQLBind(row.standard_met)).set("working_days_taken", to: SQLBind(row.working_days_taken))
                 .where("id", .equal, item.id).where("version", .equal, seenVersion)
                 .returning("id").all(decoding: Claimed.self)

@@ -43,6 +43,8 @@ struct CreateCases: Migration {
             .column("working_days_taken", type: .int)
             .column("created_at", type: SchemaTypes.timestamp(kind), .notNull)
             .column("updated_at", type: SchemaTypes.timestamp(kind), .notNull)
+            // When someone first acted on it: measured against acknowledge_by.
+            .column("acknowledged_at", type: SchemaTypes.timestamp(kind))
             .column("resolved_at", type: SchemaTypes.timestamp(kind))
             .column("closed_at", type: SchemaTypes.timestamp(kind))
             .column("version", type: .int, .notNull)
