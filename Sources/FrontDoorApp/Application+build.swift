@@ -123,6 +123,7 @@ private func prepare(_ database: Database, configuration: AppConfiguration, opti
     if options.seedDemoWhenEmpty, try await CouncilRepository(database: database).count() == 0 {
         logger.info("Empty database: creating the demo council")
         _ = try await DemoSeeder(database: database, hasher: hasher).seed()
+        _ = try await DemoCases(database: database, shipped: try ShippedBankHolidays.load()).seed()
     }
     return try await StaffAccountRepository(database: database, hasher: hasher).demoAccounts()
 }

@@ -44,3 +44,27 @@ struct ShippedBankHolidaysTests {
         #expect(holidays.dates(for: .englandAndWales).contains(LocalDate("2026-12-28")!), "Boxing Day 2026 falls on a Saturday")
     }
 }
+
+@Suite("Demo cases")
+struct DemoCasesTests {
+    @Test("A demo started from empty has cases made the way real ones are; seeding again adds none", arguments: TestDatabase.available)
+    func demoCases(database kind: TestDatabase) async throws {
+        try await kind.withMigratedDatabase { database in
+            try await seedDemoCouncil(database)
+            let seeder = DemoCases(database: database, shipped: try ShippedBankHolidays.load())
+            let made = try await seeder.seed()
+            #expect(made == 5)
+            let again = try await seeder.seed()
+            #expect(again == 0)
+            let repository = CaseRepository(database: database)
+            var all: [Case] = []
+            for customer in DemoCouncil.customers { all += try await repository.all(customerID: customer.id) }
+            let statuses = Set(all.map(\.status))
+            #expect(statuses.isSuperset(of: [.submitted, .acknowledged, .inProgress, .resolved]))
+            let resolved = all.filter { $0.status == .resolved }
+            #expect(resolved.count == 1 && resolved.first?.outcome != nil)
+            let channels = Set(all.map(\.channel))
+            #expect(channels.isSuperset(of: [.online, .phone, .faceToFace, .email]))
+        }
+    }
+}

@@ -13,6 +13,7 @@ struct SeedDemo: AsyncParsableCommand {
             let configuration = try CommandSupport.loadConfiguration()
             try await CommandSupport.withMigratedDatabase(configuration) { database in
                 let outcome = try await DemoSeeder(database: database, hasher: PasswordHasher(cost: configuration.passwordHashCost)).seed()
+                if outcome.createdCouncil { _ = try await DemoCases(database: database, shipped: try ShippedBankHolidays.load()).seed() }
                 if !outcome.createdCouncil && outcome.createdStaff.isEmpty {
                     CommandSupport.say("The demo council is already set up; nothing changed.")
                 } else {
