@@ -66,19 +66,6 @@ struct ServiceStandardSweepJobTests {
     }
 
     static func open(_ database: Database, at now: Date) async throws -> Case? {
-        let service = try #require(try await ServiceRepository(database: database)
-            .find(code: ServiceCode("street-light")!, councilID: DemoCouncil.council.id))
-        let form = try #require(try await ServiceFormRepository(database: database).latest(of: service.id))
-        let drafts = FormDraftRepository(database: database)
-        let draft = try await drafts.start(councilID: DemoCouncil.council.id, serviceID: service.id, formVersion: form.version,
-                                           filler: .resident(customerID: DemoCouncil.customers[0].id), channel: .online, at: now)
-        let answers = FormSubmission(["location-description": ["Outside 14 Willow Crescent"], "fault": ["out"]])
-        try await drafts.saveAnswers(answers, draftID: draft.id, at: now)
-        let saved = try #require(try await drafts.find(id: draft.id))
-        let rules = CaseIntakeRules(deadlines: DeadlineRules(calendar: .council(nation: .englandAndWales, bankHolidays: try ShippedBankHolidays.load())))
-        return try await drafts.submit(saved, answers: form.check(saved.answers), asked: FormJourney(form: form, submission: saved.answers).questions,
-                                       at: now, then: { submitted, db in
-            try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules, customerName: nil, submittedByName: nil, on: db)
-        })?.1
+        try await sendStreetLightReport(database, at: now, answers: ["location-description": ["Outside 14 Willow Crescent"], "fault": ["out"]])
     }
 }

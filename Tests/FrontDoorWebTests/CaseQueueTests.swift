@@ -62,21 +62,8 @@ struct CaseQueueTests {
     }
 
     static func openMany(_ count: Int, _ database: Database) async throws {
-        let service = try #require(try await ServiceRepository(database: database)
-            .find(code: ServiceCode("street-light")!, councilID: DemoCouncil.council.id))
-        let form = try #require(try await ServiceFormRepository(database: database).latest(of: service.id))
-        let rules = CaseIntakeRules(deadlines: DeadlineRules(calendar: .council(nation: .englandAndWales, bankHolidays: try ShippedBankHolidays.load())))
-        let drafts = FormDraftRepository(database: database)
         for _ in 0..<count {
-            let draft = try await drafts.start(councilID: DemoCouncil.council.id, serviceID: service.id, formVersion: form.version,
-                                               filler: .resident(customerID: DemoCouncil.customers[0].id), channel: .online, at: Date())
-            let answers = FormSubmission(["location-description": ["Outside the library"], "fault": ["out"]])
-            try await drafts.saveAnswers(answers, draftID: draft.id, at: Date())
-            let saved = try #require(try await drafts.find(id: draft.id))
-            _ = try await drafts.submit(saved, answers: form.check(saved.answers), asked: FormJourney(form: form, submission: saved.answers).questions,
-                                        at: Date(), then: { submitted, db in
-                try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules, customerName: nil, submittedByName: nil, on: db)
-            })
+            _ = try await sendStreetLightReport(database, answers: ["location-description": ["Outside the library"], "fault": ["out"]])
         }
     }
 }

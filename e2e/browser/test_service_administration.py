@@ -11,44 +11,11 @@ import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from axe import audit, describe
 from conftest import click_and_wait_for_page, make_driver, quit_driver, start_server
+from page_actions import assert_axe_clean, press, follow, main_text, heading, type_into, tick
 
 SERVICE_CODE = "pest-control"
 SERVICE_NAME = "Report a pest problem"
-
-
-def assert_axe_clean(driver, what: str):
-    result = audit(driver)
-    assert result["violations"] == [], f"{what}:\n{describe(result['violations'])}"
-
-
-def press(browser, text: str):
-    """Clicks the button in the page's main content with this text ("Add the service", "Import")."""
-    click_and_wait_for_page(browser, browser.find_element(By.XPATH, f"//main//form//button[normalize-space()='{text}']"))
-
-
-def follow(browser, text: str):
-    click_and_wait_for_page(browser, browser.find_element(By.XPATH, f"//main//a[normalize-space()='{text}']"))
-
-
-def main_text(browser) -> str:
-    return browser.find_element(By.TAG_NAME, "main").text
-
-
-def heading(browser) -> str:
-    return browser.find_element(By.TAG_NAME, "h1").text
-
-
-def type_into(browser, element_id: str, text: str):
-    box = browser.find_element(By.ID, element_id)
-    box.clear()
-    box.send_keys(text)
-
-
-def tick(browser, element_id: str):
-    """Selects a radio or checkbox the way a person does: by its label."""
-    browser.find_element(By.CSS_SELECTOR, f"label[for='{element_id}']").click()
 
 
 def banner(browser) -> str:

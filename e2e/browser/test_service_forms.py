@@ -10,53 +10,13 @@ import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from axe import audit, describe
 from conftest import click_and_wait_for_page, make_driver, quit_driver, start_server
+from page_actions import assert_axe_clean, submit, press, follow, main_text, heading, type_into, tick
 
 MARGARET = "6f1c2a4e-0d1b-4c39-9a55-3b8e2f1a7e01"
 # The eight bytes every PNG starts with, then the start of an IHDR chunk: enough for the file's
 # first bytes to say PNG, whatever it is called.
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00" + bytes(range(64))
-
-
-def assert_axe_clean(driver, what: str):
-    result = audit(driver)
-    assert result["violations"] == [], f"{what}:\n{describe(result['violations'])}"
-
-
-def submit(browser):
-    """Sends the page's form with its first submit button ("Continue"); a location question's
-    "Use my current location" is a plain button inside the form, and sends nothing."""
-    click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button:not([type='button'])"))
-
-
-def press(browser, text: str):
-    """Clicks the button in the page's main form with this text ("Find address", "Accept and send")."""
-    click_and_wait_for_page(browser, browser.find_element(By.XPATH, f"//main//form//button[normalize-space()='{text}']"))
-
-
-def follow(browser, text: str):
-    click_and_wait_for_page(browser, browser.find_element(By.XPATH, f"//main//a[normalize-space()='{text}']"))
-
-
-def main_text(browser) -> str:
-    return browser.find_element(By.TAG_NAME, "main").text
-
-
-def heading(browser) -> str:
-    return browser.find_element(By.TAG_NAME, "h1").text
-
-
-def type_into(browser, element_id: str, text: str):
-    box = browser.find_element(By.ID, element_id)
-    box.clear()
-    box.send_keys(text)
-
-
-def tick(browser, element_id: str):
-    """Selects a radio or checkbox the way a person does: by its label (the input itself is
-    hidden under the GOV.UK-style control)."""
-    browser.find_element(By.CSS_SELECTOR, f"label[for='{element_id}']").click()
 
 
 def assert_question(browser, server, question: str, service: str, field: str | None = None):
