@@ -66,15 +66,17 @@ struct CaseQueueRoutes {
     func page(_ request: Request, _ context: StaffRequestContext, banner: NotificationBanner? = nil, problems: [FieldError] = [],
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let councilID = context.staff.councilID
-        let query = request.uri.queryParameters
-        func value(_ name: String) -> String { query[name[...]].map(String.init)?.removingPercentEncoding ?? "" }
+        // Read as the filter form sends it (form encoding: "St+Anne%27s" is St Anne's); Hummingbird's
+        // query parameters decode %-escapes but leave "+" as it is.
+        let query = (try? FormInput(urlEncoded: request.uri.query ?? "")) ?? FormInput([:])
+        func value(_ name: String) -> String { query[name] }
         let catalogue = try await services.all(councilID: councilID)
         let councilTeams = try await teams.all(councilID: councilID)
         let officers = try await staff.all(councilID: councilID).filter { Self.caseworkRoles.contains($0.role) }
         let wards = try await gazetteer.wards(councilID: councilID)
 
         // Team-bound roles start with their own teams' work.
-        let teamChoice = query["team"].map(String.init) ?? (Permissions.worksWithinTeams(context.staff.role) ? "mine" : "")
+        let teamChoice = query.values["team"] != nil ? value("team") : (Permissions.worksWithinTeams(context.staff.role) ? "mine" : "")
         var filter = CaseRepository.QueueFilter(councilID: councilID)
         switch teamChoice {
         case "": break
@@ -130,12 +132,11 @@ struct CaseQueueRoutes {
                    value("sort")),
         ]
         let pageCount = max(1, (total + filter.pageSize - 1) / filter.pageSize)
-        var components = URLComponents()
         func pageHref(_ number: Int) -> String {
-            var items = query.filter { $0.key != "page" }.map { URLQueryItem(name: String($0.key), value: String($0.value).removingPercentEncoding) }
-            items.append(URLQueryItem(name: "page", value: String(number)))
-            components.queryItems = items
-            return context.basePath + StaffPaths.queue + "?" + (components.percentEncodedQuery ?? "")
+            let kept = query.values.filter { $0.key != "page" }.sorted { $0.key < $1.key }
+                .flatMap { name, values in values.map { (name, $0) } } + [("page", String(number))]
+            return context.basePath + StaffPaths.queue + "?"
+                + kept.map { $0.0 + "=" + ($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }.joined(separator: "&")
         }
         // Whether to offer assignment at all; each case is checked against its team when assigned.
         let mayAssign = Permissions.grants(context.staff.role).contains(.assignCase)
