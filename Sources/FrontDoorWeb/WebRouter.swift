@@ -87,7 +87,9 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
                                               commonPasswords: dependencies.commonPasswords, kiosk: dependencies.sessionPolicies.kiosk,
                                               secureCookie: dependencies.usesHTTPS)
     accountRoutes.register(on: router)
-    ResidentProfileRoutes(account: accountRoutes, accounts: accounts).register(on: router)
+    let requestRoutes = ResidentRequestRoutes(renderer: renderer, database: dependencies.database, bankHolidays: dependencies.bankHolidays)
+    requestRoutes.register(on: router)
+    ResidentProfileRoutes(account: accountRoutes, accounts: accounts, requests: requestRoutes).register(on: router)
     CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     let attachments = AttachmentRepository(database: dependencies.database, storage: dependencies.attachmentStorage)
     ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
@@ -100,7 +102,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
                                       bankHolidays: dependencies.bankHolidays, attachments: attachments)
     let submissions = SubmittedFormRepository(database: dependencies.database)
     let cases = CaseRepository(database: dependencies.database)
-    ResidentFormRoutes(flow: formJourney, submissions: submissions, cases: cases).register(on: router)
+    ResidentFormRoutes(flow: formJourney, links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     StaffFormRoutes(flow: formJourney, submissions: submissions, attachments: attachments,
                     cases: cases).register(on: router)
     StaffAdminRoutes(renderer: renderer,

@@ -103,7 +103,8 @@ struct ServiceFormJourneyTests {
             #expect(confirmation.contains("We aim to collect missed bins"))
             let year = LocalDate(Date()).year
             #expect(confirmation.contains("Your reference is") && confirmation.contains("FD-\(year)-000001"))
-            #expect(confirmation.contains("We will deal with it by "))
+            #expect(confirmation.contains("We aim to deal with it by "))
+            #expect(requestPath == "/account/requests/FD-\(year)-000001?sent=1")
 
             let stored = try await Self.submissions(database)
             #expect(stored.count == 1)

@@ -84,4 +84,13 @@ public struct AttachmentRepository: Sendable {
         try await FormDraftRepository(database: database).deleteUntouched(since: cutoff)
         for key in keys { try? await storage.delete(key: key.storage_key) }
     }
+
+    /// Throws away one draft and the files uploaded with it (the resident followed an existing
+    /// report instead of sending theirs).
+    public func discardDraft(id: String) async throws {
+        struct Key: Decodable { var storage_key: String }
+        let keys = try await database.sql.select().column("storage_key").from("attachments").where("draft_id", .equal, id).all(decoding: Key.self)
+        try await database.sql.delete(from: "form_drafts").where("id", .equal, id).run()
+        for key in keys { try? await storage.delete(key: key.storage_key) }
+    }
 }

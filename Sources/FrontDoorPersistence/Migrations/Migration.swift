@@ -24,5 +24,6 @@ public enum Migrations {
         CreateFormDraftsSubmissionsAndAttachments(),
         CreateCases(),
         CreateCouncilCalendars(),
+        CreateResidentPortal(),
     ]
 }

@@ -16,6 +16,8 @@ public enum ResidentPaths {
     public static let services = "/services"
     /// Forms in progress: `/forms/{draft}` (check your answers) and `/forms/{draft}/{question}`.
     public static let forms = "/forms"
-    /// Requests sent: `/account/requests/{id}`.
+    /// The resident's requests: `/account/requests`, and each at `/account/requests/{reference}`.
     public static let requests = "/account/requests"
+    /// Everything the council holds about the resident, as JSON.
+    public static let dataDownload = "/account/download-your-data"
 }

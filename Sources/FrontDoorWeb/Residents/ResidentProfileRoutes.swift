@@ -8,11 +8,12 @@ import Hummingbird
 struct ResidentProfileRoutes {
     let account: ResidentAccountRoutes
     let accounts: ResidentAccounts
+    let requests: ResidentRequestRoutes
 
     var renderer: PageRenderer { account.renderer }
 
     func register(on router: Router<ResidentRequestContext>) {
-        let account = self.account, accounts = self.accounts, renderer = self.renderer
+        let account = self.account, accounts = self.accounts, renderer = self.renderer, requests = self.requests
         let signedIn = router.group(RouterPath(ResidentPaths.account), context: SignedInResidentContext.self)
 
         signedIn.get { request, context -> Response in
@@ -25,7 +26,19 @@ struct ResidentProfileRoutes {
                 : nil
             return try renderer.response(AccountHomePage(
                 chrome: account.chrome("Your account", context), basePath: context.basePath, csrfToken: context.csrfToken,
-                customer: context.customer, consents: try await accounts.currentConsents(context.customer), banner: banner))
+                customer: context.customer, consents: try await accounts.currentConsents(context.customer),
+                recentRequests: try await requests.recent(context), banner: banner))
+        }
+
+        signedIn.get("download-your-data") { _, context -> Response in
+            let council = try ResidentAccountRoutes.council(context)
+            let export = try await requests.export(for: context.customer, consents: try await accounts.currentConsents(context.customer),
+                                                   council: council, at: Date())
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"your-data-\(council.slug.value).json\""
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: try export.json()))
         }
 
         signedIn.get("details") { _, context -> Response in

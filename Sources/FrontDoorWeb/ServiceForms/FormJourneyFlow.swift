@@ -16,6 +16,7 @@ struct FormJourneyFlow: Sendable {
     let cases: CaseRepository
     let staffAccounts: StaffAccountRepository
     let calendars: CouncilCalendarRepository
+    let outbox: EmailOutbox
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository) {
         self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
@@ -28,6 +29,7 @@ struct FormJourneyFlow: Sendable {
         self.drafts = FormDraftRepository(database: database)
         self.attachments = attachments
         self.gazetteer = GazetteerRepository(database: database)
+        self.outbox = EmailOutbox(database: database)
     }
 
     struct Loaded {
@@ -219,10 +221,15 @@ struct FormJourneyFlow: Sendable {
         let draftID = loaded.draft.id
         let checked = loaded.form.check(loaded.draft.answers)
         // Already reported? Open reports of the same kind within 50 metres of the place given.
-        var nearby: [String] = []
+        var nearby: [CheckAnswersPage.Nearby] = []
         for case .location(let latitude, let longitude) in checked.answers.values {
             nearby = try await cases.nearbyOpen(serviceID: loaded.service.id, councilID: place.councilID, latitude: latitude, longitude: longitude)
-                .map { item, metres in "\(item.reference), about \(Int(metres.rounded())) metres away, reported \(UKDateFormat.dateAndTime(item.receivedAt))" }
+                .map { item, metres in
+                    var follow: String?
+                    if case .resident = place.filler { follow = place.draftBase(draftID) + "/already-reported/" + item.reference.description }
+                    return .init(text: "\(item.reference), about \(Int(metres.rounded())) metres away, reported \(UKDateFormat.dateAndTime(item.receivedAt))",
+                                 followAction: follow, followButton: Button("Follow \(item.reference) instead", variant: .secondary))
+                }
         }
         var page = CheckAnswersPage(
             chrome: place.chrome("Check your answers", !problems.isEmpty),
@@ -250,19 +257,45 @@ struct FormJourneyFlow: Sendable {
             return try await checkPage(loaded, journey: journey, place: place, problems: checked.problems, status: .unprocessableContent)
         }
         let rules = try await calendars.rules(for: place.council).intake
-        var customerName = loaded.customer?.name
-        if customerName == nil { customerName = try await customers.find(id: loaded.draft.filler.customerID, councilID: place.councilID)?.name }
-        let forCustomer = customerName
+        var customer = loaded.customer
+        if customer == nil { customer = try await customers.find(id: loaded.draft.filler.customerID, councilID: place.councilID) }
+        let forCustomer = customer
         var staffName: String?
         if case .staff(let staffID, _) = loaded.draft.filler { staffName = try await staffAccounts.find(id: staffID)?.displayName }
-        let form = loaded.form, service = loaded.service, submittedBy = staffName
-        guard let (sent, _) = try await drafts.submit(loaded.draft, answers: checked, asked: journey.questions, at: Date(), then: { submitted, db in
-            try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules, customerName: forCustomer,
-                                          submittedByName: submittedBy, on: db)
+        let form = loaded.form, service = loaded.service, submittedBy = staffName, outbox = self.outbox, council = place.council
+        let requestLink = place.requestLink
+        guard let (sent, opened) = try await drafts.submit(loaded.draft, answers: checked, asked: journey.questions, at: Date(), then: { submitted, db in
+            let opened = try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules, customerName: forCustomer?.name,
+                                                       submittedByName: submittedBy, on: db)
+            if let customer = forCustomer, let address = customer.email {
+                try await outbox.enqueue(RequestEmails.received(opened, service: service, council: council, to: address, name: customer.name,
+                                                                link: requestLink(opened.reference)), at: submitted.submittedAt, on: db)
+            }
+            return opened
         }) else {
             throw Refusal(.conflict, heading: "This request has already been sent",
                           explanation: "It was sent from another tab or window. You do not need to send it again.")
         }
-        return .redirect(to: place.submittedHref(sent.id))
+        return .redirect(to: place.submittedHref(sent.id, opened.reference))
+    }
+
+    /// "Already reported? Follow that one": the resident follows the open report close by
+    /// instead of sending theirs, which is thrown away. Only a report the check page offered
+    /// (same service, open, within 50 metres of the place given) can be followed this way.
+    func followInstead(draftID: String, reference: String, place: FormJourneyPlace, customerID: UUID) async throws -> Case {
+        let loaded = try await load(draftID, place)
+        let checked = loaded.form.check(loaded.draft.answers)
+        var offered: [Case] = []
+        for case .location(let latitude, let longitude) in checked.answers.values {
+            offered += try await cases.nearbyOpen(serviceID: loaded.service.id, councilID: place.councilID, latitude: latitude, longitude: longitude)
+                .map(\.0)
+        }
+        guard let item = offered.first(where: { $0.reference.description == reference }) else {
+            throw Refusal(.notFound, heading: "That report cannot be followed",
+                          explanation: "It may have been dealt with already. Go back to check your answers and send your own report.")
+        }
+        try await cases.follow(caseID: item.id, customerID: customerID, at: Date())
+        try await attachments.discardDraft(id: draftID)
+        return item
     }
 }

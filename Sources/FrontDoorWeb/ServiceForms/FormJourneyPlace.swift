@@ -12,8 +12,10 @@ struct FormJourneyPlace: Sendable {
     var csrfToken: String
     /// `/forms` or `/staff/forms`, with the council's path prefix.
     var formsBase: String
-    /// Where a sent form is shown.
-    var submittedBase: String
+    /// Where a sent form is shown: the resident's request page, or the advisor's copy.
+    let submittedHref: @Sendable (_ submissionID: UUID, _ reference: CaseReference) -> String
+    /// The absolute link for the confirmation email, where the person can follow the request online.
+    let requestLink: @Sendable (CaseReference) -> String?
     /// Where "Back" goes from the first question: the service's page, or the customer's record.
     let startHref: @Sendable (CouncilService, FormDraft) -> String
     let chrome: @Sendable (_ title: String, _ hasErrors: Bool) -> PageChrome
@@ -38,5 +40,4 @@ struct FormJourneyPlace: Sendable {
     }
     /// Check your answers is the draft's own address (no question id can clash with it).
     func checkHref(_ draftID: String) -> String { draftBase(draftID) }
-    func submittedHref(_ id: UUID) -> String { submittedBase + "/" + id.uuidString.lowercased() }
 }

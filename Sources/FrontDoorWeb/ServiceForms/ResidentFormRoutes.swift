@@ -4,15 +4,14 @@ import FrontDoorPersistence
 import Hummingbird
 
 /// The resident portal's side of service forms: a service's page, its question pages, check
-/// your answers and the request as sent. Forms need a signed-in resident for now (guest
-/// journeys come with the portal).
+/// your answers and sending. Forms need a signed-in resident for now (guest journeys come with
+/// the portal).
 struct ResidentFormRoutes {
     let flow: FormJourneyFlow
-    let submissions: SubmittedFormRepository
-    let cases: CaseRepository
+    let links: PublicLinks
 
     func register(on router: Router<ResidentRequestContext>) {
-        let flow = self.flow, submissions = self.submissions, cases = self.cases
+        let flow = self.flow, links = self.links
 
         router.get(RouterPath(ResidentPaths.services + "/:code")) { _, context -> Response in
             let service = try await Self.onlineService(context, flow: flow)
@@ -30,40 +29,29 @@ struct ResidentFormRoutes {
         }
 
         let signedIn = router.group(RouterPath(""), context: SignedInResidentContext.self)
-        signedIn.post(RouterPath(ResidentPaths.services + "/:code/start")) { _, context -> Response in
+        signedIn.post(RouterPath(ResidentPaths.services + "/:code/start")) { request, context -> Response in
             let service = try await Self.onlineService(context, flow: flow)
             guard service.channels.contains(.online) else { throw HTTPError(.notFound) }
-            return try await flow.start(service, for: .resident(customerID: context.customer.id), place: Self.place(context), channel: .online)
+            return try await flow.start(service, for: .resident(customerID: context.customer.id), place: Self.place(request, context, links: links), channel: .online)
         }
-        signedIn.get(RouterPath(ResidentPaths.forms + "/:draft")) { _, context -> Response in
-            try await flow.showCheck(draftID: try context.parameters.require("draft"), place: Self.place(context))
+        signedIn.get(RouterPath(ResidentPaths.forms + "/:draft")) { request, context -> Response in
+            try await flow.showCheck(draftID: try context.parameters.require("draft"), place: Self.place(request, context, links: links))
         }
-        signedIn.post(RouterPath(ResidentPaths.forms + "/:draft")) { _, context -> Response in
-            try await flow.send(draftID: try context.parameters.require("draft"), place: Self.place(context))
+        signedIn.post(RouterPath(ResidentPaths.forms + "/:draft")) { request, context -> Response in
+            try await flow.send(draftID: try context.parameters.require("draft"), place: Self.place(request, context, links: links))
+        }
+        signedIn.post(RouterPath(ResidentPaths.forms + "/:draft/already-reported/:reference")) { request, context -> Response in
+            let followed = try await flow.followInstead(draftID: try context.parameters.require("draft"), reference: try context.parameters.require("reference"),
+                                                        place: Self.place(request, context, links: links), customerID: context.customer.id)
+            return .redirect(to: context.basePath + ResidentPaths.requests + "/" + followed.reference.description + "?saved=followed")
         }
         signedIn.get(RouterPath(ResidentPaths.forms + "/:draft/:field")) { request, context -> Response in
             try await flow.showQuestion(request, draftID: try context.parameters.require("draft"),
-                                        fieldID: try context.parameters.require("field"), place: Self.place(context))
+                                        fieldID: try context.parameters.require("field"), place: Self.place(request, context, links: links))
         }
         signedIn.post(RouterPath(ResidentPaths.forms + "/:draft/:field")) { request, context -> Response in
             try await flow.answerQuestion(request, draftID: try context.parameters.require("draft"),
-                                          fieldID: try context.parameters.require("field"), place: Self.place(context))
-        }
-        signedIn.get(RouterPath(ResidentPaths.requests + "/:id")) { _, context -> Response in
-            guard let council = context.council, let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
-                  let sent = try await submissions.find(id: id, councilID: council.id), sent.customerID == context.customer.id,
-                  let service = try await flow.services.find(id: sent.serviceID, councilID: council.id),
-                  let form = try await flow.forms.version(sent.formVersion, of: sent.serviceID) else { throw HTTPError(.notFound) }
-            let opened = try await cases.find(submissionID: sent.id)
-            return try flow.renderer.response(SubmittedFormPage(
-                chrome: ChromeFactory.chrome(pageTitle: "Request sent", context: context),
-                panel: Panel(titleText: "Request sent", text: service.name + (opened == nil ? "" : ". Your reference is"),
-                             reference: opened?.reference.description),
-                heading: nil,
-                whatHappensNext: service.standard.statement + "." + (opened.map { " We will deal with it by " + CaseDates.due($0.resolveBy) + "." } ?? "")
-                    + " Quote your reference if you contact us about it.",
-                answers: AnswerText.summary(form: form, answers: sent.answers),
-                links: [.init(href: context.basePath + ResidentPaths.account, text: "Go to your account")]))
+                                          fieldID: try context.parameters.require("field"), place: Self.place(request, context, links: links))
         }
     }
 
@@ -76,12 +64,14 @@ struct ResidentFormRoutes {
         return service
     }
 
-    static func place(_ context: SignedInResidentContext) throws -> FormJourneyPlace {
+    static func place(_ request: Request, _ context: SignedInResidentContext, links: PublicLinks) throws -> FormJourneyPlace {
         guard let council = context.council else { throw HTTPError(.notFound) }
         let basePath = context.basePath
         return FormJourneyPlace(
             filler: .resident(customerID: context.customer.id), councilID: council.id, council: council, csrfToken: context.csrfToken,
-            formsBase: basePath + ResidentPaths.forms, submittedBase: basePath + ResidentPaths.requests,
+            formsBase: basePath + ResidentPaths.forms,
+            submittedHref: { _, reference in basePath + ResidentPaths.requests + "/" + reference.description + "?sent=1" },
+            requestLink: { reference in links.url(ResidentPaths.requests + "/" + reference.description, request: request, context: context) },
             startHref: { service, _ in basePath + ResidentPaths.services + "/" + service.code.value },
             chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, council: council, basePath: basePath, hasErrors: hasErrors) })
     }

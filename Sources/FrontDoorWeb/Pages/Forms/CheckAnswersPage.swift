@@ -9,15 +9,23 @@ public struct CheckAnswersPage: PageModel {
     public var heading: String
     public var answers: SummaryList
     /// Open reports of the same kind close by: it may already be known about.
-    public var nearby: [String]
+    public struct Nearby: Sendable {
+        public var text: String
+        /// For a resident: follow that report instead of sending this one.
+        public var followAction: String?
+        public var followButton: Button
+    }
+
+    public var nearby: [Nearby]
     public var hasNearby: Bool
+    public var canFollow: Bool
     /// For advisors: whom the request is for and how it came in.
     public var onBehalfOf: String?
     public var action: String
     public var csrfToken: String
     public var submit: Button
 
-    init(chrome: PageChrome, backHref: String, caption: String, answers: SummaryList, nearby: [String] = [], onBehalfOf: String? = nil,
+    init(chrome: PageChrome, backHref: String, caption: String, answers: SummaryList, nearby: [Nearby] = [], onBehalfOf: String? = nil,
          action: String, csrfToken: String, errors: [FieldError] = []) {
         self.chrome = chrome
         self.backLink = BackLink(href: backHref)
@@ -27,6 +35,7 @@ public struct CheckAnswersPage: PageModel {
         self.answers = answers
         self.nearby = nearby
         self.hasNearby = !nearby.isEmpty
+        self.canFollow = nearby.contains { $0.followAction != nil }
         self.onBehalfOf = onBehalfOf
         self.action = action
         self.csrfToken = csrfToken

@@ -12,10 +12,17 @@ public struct AccountHomePage: PageModel {
     public var signOutAction: String
     public var csrfToken: String
     public var signOut: Button
+    /// The latest requests, with a link to them all.
+    public var recentRequests: Table?
+    public var requestsHref: String
+    public var downloadHref: String
 
     public init(chrome: PageChrome, basePath: String, csrfToken: String, customer: Customer, consents agreed: [Consent],
-                banner: NotificationBanner? = nil) {
+                recentRequests: Table? = nil, banner: NotificationBanner? = nil) {
         self.chrome = chrome
+        self.recentRequests = recentRequests
+        self.requestsHref = basePath + ResidentPaths.requests
+        self.downloadHref = basePath + ResidentPaths.dataDownload
         self.banner = banner
         self.heading = "Your account"
         let change = { (what: String) in [SummaryList.Action(href: basePath + ResidentPaths.profile + "#" + what, visuallyHiddenText: what)] }

@@ -33,7 +33,10 @@ extension CaseRoutes {
             } ?? "")),
             .init(key: "Resolve by", value: resolveBy),
             .init(key: "Priority", value: item.priority.displayName),
-        ] + (item.outcome.map { outcome in
+        ] + (try await cases.rating(caseID: item.id).map { rating in
+            [.init(key: "Customer's rating", value: "\(rating.score) out of 5, \(CaseRating.label(rating.score).lowercased())"
+                   + (rating.comment.isEmpty ? "" : ": \(rating.comment)"))]
+        } ?? []) + (item.outcome.map { outcome in
             [.init(key: "Service standard", value: (outcome.met ? "Met" : "Missed") + " (\(outcome.workingDaysTaken) working \(outcome.workingDaysTaken == 1 ? "day" : "days"))")]
         } ?? []))
         let timeline = try await cases.events(caseID: item.id, includingInternal: true).map { event in

@@ -15,6 +15,7 @@ struct CaseRoutes {
     let customers: CustomerRepository
     let calendars: CouncilCalendarRepository
     let staffAccounts: StaffAccountRepository
+    let progress: CaseProgress
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository) {
         self.renderer = renderer
@@ -26,6 +27,7 @@ struct CaseRoutes {
         self.customers = CustomerRepository(database: database, hasher: hasher)
         self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
         self.staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
+        self.progress = CaseProgress(database: database, bankHolidays: bankHolidays)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -51,30 +53,11 @@ struct CaseRoutes {
                 return try await routes.page(item, context, problem: FieldError(fieldID: "message", message: "The message must be 2,000 characters or fewer"),
                                              status: .unprocessableContent)
             }
-            let now = Date()
-            let caseRules = try await routes.rules(context)
-            let next: CaseStatus
-            switch caseRules.lifecycle.apply(action, to: item.status, resolvedAt: item.resolvedAt, now: now) {
-            case .success(let status): next = status
-            case .failure(let refusal):
-                return try await routes.page(item, context, problem: FieldError(fieldID: "next", message: refusal.description), status: .unprocessableContent)
-            }
-            var resolveBy: CaseDeadline?
-            if item.status == .awaitingCustomer {
-                // The clock restarts: the deadline moves by the working days spent waiting.
-                resolveBy = try await routes.deadline(item, caseRules.deadlines, now: now)
-            }
-            var outcome: StandardOutcome?
-            if next == .resolved {
-                let rules = caseRules.deadlines
-                let pauses = try await routes.cases.pauses(caseID: item.id).map { $0.until == nil ? .init(from: $0.from, until: now) : $0 }
-                outcome = StandardAssessment(calendar: rules.calendar).outcome(deadline: resolveBy ?? item.resolveBy, rules: rules,
-                                                                               receivedAt: item.receivedAt, resolvedAt: now, pauses: pauses)
-            }
-            let seen = Int(form["version"]) ?? 0
-            let text = message.isEmpty ? Self.defaultMessage(next) : message
-            switch try await routes.cases.transition(item, to: next, seenVersion: seen, by: .init(id: context.staff.id, name: context.staff.displayName),
-                                                     message: text, resolveBy: resolveBy, outcome: outcome, at: now) {
+            guard let council = context.council else { throw HTTPError(.notFound) }
+            switch try await routes.progress.apply(action, to: item, council: council, seenVersion: Int(form["version"]) ?? 0,
+                                                   by: .init(id: context.staff.id, name: context.staff.displayName), message: message, at: Date()) {
+            case .refused(let reason):
+                return try await routes.page(item, context, problem: FieldError(fieldID: "next", message: reason), status: .unprocessableContent)
             case .saved:
                 return .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
             case .changedSince(let current, let events):
@@ -112,6 +95,10 @@ struct CaseRoutes {
                                          bodyText: "Dear \(customer.name),\n\n\(message)\n\nQuote \(original.reference) if you contact us about it.\n\n\(council.name)")
                 }
                 try await routes.cases.link(duplicate: merged, to: original, notice: notice, by: actor, at: now)
+                // Their report lives on as the one it joined: it shows in their account from now on.
+                if let customerID = merged.customerID, customerID != original.customerID {
+                    try await routes.cases.follow(caseID: original.id, customerID: customerID, at: now)
+                }
                 return .redirect(to: context.basePath + StaffPaths.cases + "/" + original.reference.description + "?saved=1")
             }
         }
@@ -130,7 +117,7 @@ struct CaseRoutes {
             }
             let now = Date(), caseRules = try await routes.rules(context)
             let granted = DeadlineRules.Extension(workingDays: days, reason: form["extension-reason"])
-            guard let newDeadline = try await routes.deadline(item, caseRules.deadlines, now: now, adding: granted) else { throw HTTPError(.notFound) }
+            guard let newDeadline = try await routes.progress.deadline(item, caseRules.deadlines, now: now, adding: granted) else { throw HTTPError(.notFound) }
             let message = "We need more time: \(granted.reason). We now aim to finish by \(CaseDates.due(newDeadline))."
             switch try await routes.cases.extend(item, seenVersion: Int(form["version"]) ?? 0, by: granted, newResolveBy: newDeadline, message: message,
                                                  actor: .init(id: context.staff.id, name: context.staff.displayName), at: now) {
@@ -192,35 +179,10 @@ struct CaseRoutes {
         }
     }
 
-    /// The case's deadline now: its standard from receipt, plus the time spent waiting for the
-    /// customer (a pause still running ends `now`) and every extension, with `adding` if given.
-    func deadline(_ item: Case, _ rules: DeadlineRules, now: Date, adding: DeadlineRules.Extension? = nil) async throws -> CaseDeadline? {
-        guard let service = try await services.find(id: item.serviceID, councilID: item.councilID) else { return nil }
-        let pauses = try await cases.pauses(caseID: item.id).map { $0.until == nil ? DeadlineRules.Pause(from: $0.from, until: now) : $0 }
-        let extensions = try await cases.extensions(caseID: item.id) + (adding.map { [$0] } ?? [])
-        return switch service.standard.target {
-        case .workingDays(let days): .date(rules.dueDate(workingDays: days, receivedAt: item.receivedAt, pauses: pauses, extensions: extensions, now: now))
-        case .hours(let hours): .instant(rules.dueInstant(hours: hours, receivedAt: item.receivedAt, pauses: pauses, now: now))
-        }
-    }
-
     /// The council's rules for its cases (calendar, cut-off, reopening window).
     func rules(_ context: StaffRequestContext) async throws -> CaseRules {
         guard let council = context.council else { throw HTTPError(.notFound) }
         return try await calendars.rules(for: council)
-    }
-
-    static func defaultMessage(_ status: CaseStatus) -> String {
-        switch status {
-        case .acknowledged: "We have received your request and will deal with it."
-        case .inProgress: "We are working on your request."
-        case .awaitingCustomer: "We need more information from you."
-        case .resolved: "We have dealt with your request."
-        case .closed: "This request is closed."
-        case .withdrawn: "This request has been withdrawn."
-        case .duplicate: "This was already reported, so we have joined it to the earlier report."
-        case .submitted: "Request received."
-        }
     }
 
     func load(_ context: StaffRequestContext) async throws -> Case {

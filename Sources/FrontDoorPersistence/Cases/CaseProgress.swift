@@ -1,0 +1,80 @@
+import Foundation
+import FrontDoorDomain
+
+/// Moving a case on by one lifecycle action, the same way whoever asks: an officer on the case
+/// page or a resident in My Account. It checks the action against the lifecycle (with the
+/// council's reopening window), moves the deadline on when a wait for the customer ends, records
+/// the outcome against the standard on resolution, and saves against the version the person saw.
+public struct CaseProgress: Sendable {
+    let cases: CaseRepository
+    let services: ServiceRepository
+    let calendars: CouncilCalendarRepository
+
+    public init(database: Database, bankHolidays: BankHolidays) {
+        self.cases = CaseRepository(database: database)
+        self.services = ServiceRepository(database: database)
+        self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
+    }
+
+    public enum Result: Sendable, Equatable {
+        case saved(Case)
+        /// The lifecycle does not allow it, in words for the person who tried.
+        case refused(String)
+        /// Someone else changed the case first: it as it is now, and what they did.
+        case changedSince(Case, [CaseEvent])
+    }
+
+    /// Applies `action` to `item` as seen at `seenVersion`. `message` goes on the public timeline;
+    /// when empty, a plain sentence about the new status does.
+    public func apply(_ action: CaseAction, to item: Case, council: Council, seenVersion: Int, by actor: CaseRepository.Actor,
+                      message: String, at now: Date) async throws -> Result {
+        let rules = try await calendars.rules(for: council)
+        let next: CaseStatus
+        switch rules.lifecycle.apply(action, to: item.status, resolvedAt: item.resolvedAt, now: now) {
+        case .success(let status): next = status
+        case .failure(let refusal): return .refused(refusal.description)
+        }
+        var resolveBy: CaseDeadline?
+        if item.status == .awaitingCustomer {
+            // The clock restarts: the deadline moves by the working days spent waiting.
+            resolveBy = try await deadline(item, rules.deadlines, now: now)
+        }
+        var outcome: StandardOutcome?
+        if next == .resolved {
+            let pauses = try await cases.pauses(caseID: item.id).map { $0.until == nil ? .init(from: $0.from, until: now) : $0 }
+            outcome = StandardAssessment(calendar: rules.deadlines.calendar).outcome(
+                deadline: resolveBy ?? item.resolveBy, rules: rules.deadlines, receivedAt: item.receivedAt, resolvedAt: now, pauses: pauses)
+        }
+        let text = message.isEmpty ? Self.defaultMessage(next) : message
+        switch try await cases.transition(item, to: next, seenVersion: seenVersion, by: actor, message: text,
+                                          resolveBy: resolveBy, outcome: outcome, at: now) {
+        case .saved(let saved): return .saved(saved)
+        case .changedSince(let current, let events): return .changedSince(current, events)
+        }
+    }
+
+    /// The case's deadline now: its standard from receipt, plus the time spent waiting for the
+    /// customer (a pause still running ends `now`) and every extension, with `adding` if given.
+    public func deadline(_ item: Case, _ rules: DeadlineRules, now: Date, adding: DeadlineRules.Extension? = nil) async throws -> CaseDeadline? {
+        guard let service = try await services.find(id: item.serviceID, councilID: item.councilID) else { return nil }
+        let pauses = try await cases.pauses(caseID: item.id).map { $0.until == nil ? DeadlineRules.Pause(from: $0.from, until: now) : $0 }
+        let extensions = try await cases.extensions(caseID: item.id) + (adding.map { [$0] } ?? [])
+        return switch service.standard.target {
+        case .workingDays(let days): .date(rules.dueDate(workingDays: days, receivedAt: item.receivedAt, pauses: pauses, extensions: extensions, now: now))
+        case .hours(let hours): .instant(rules.dueInstant(hours: hours, receivedAt: item.receivedAt, pauses: pauses, now: now))
+        }
+    }
+
+    public static func defaultMessage(_ status: CaseStatus) -> String {
+        switch status {
+        case .acknowledged: "We have received your request and will deal with it."
+        case .inProgress: "We are working on your request."
+        case .awaitingCustomer: "We need more information from you."
+        case .resolved: "We have dealt with your request."
+        case .closed: "This request is closed."
+        case .withdrawn: "This request has been withdrawn."
+        case .duplicate: "This was already reported, so we have joined it to the earlier report."
+        case .submitted: "Request received."
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import FrontDoorDomain
+import FrontDoorPersistence
+import Hummingbird
+
+/// My Account's requests: the list, each request with its public timeline, and what a resident
+/// may do to their own (reply when asked, withdraw, reopen when it was not put right, rate the
+/// outcome). Every change goes through `CaseProgress`, the same path an officer's takes, against
+/// the version the resident saw.
+struct ResidentRequestRoutes {
+    let renderer: PageRenderer
+    let cases: CaseRepository
+    let services: ServiceRepository
+    let forms: ServiceFormRepository
+    let submissions: SubmittedFormRepository
+    let calendars: CouncilCalendarRepository
+    let progress: CaseProgress
+
+    init(renderer: PageRenderer, database: Database, bankHolidays: BankHolidays) {
+        self.renderer = renderer
+        self.cases = CaseRepository(database: database)
+        self.services = ServiceRepository(database: database)
+        self.forms = ServiceFormRepository(database: database)
+        self.submissions = SubmittedFormRepository(database: database)
+        self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
+        self.progress = CaseProgress(database: database, bankHolidays: bankHolidays)
+    }
+
+    func register(on router: Router<ResidentRequestContext>) {
+        let routes = self
+        let signedIn = router.group(RouterPath(ResidentPaths.requests), context: SignedInResidentContext.self)
+
+        signedIn.get { _, context -> Response in
+            try await routes.list(context)
+        }
+
+        signedIn.get(":reference") { request, context -> Response in
+            // Links from before requests had their own pages name the submission: send them on.
+            if let submissionID = context.parameters.get("reference").flatMap(UUID.init(uuidString:)) {
+                guard let council = context.council, let sent = try await routes.submissions.find(id: submissionID, councilID: council.id),
+                      sent.customerID == context.customer.id, let opened = try await routes.cases.find(submissionID: sent.id) else {
+                    throw HTTPError(.notFound)
+                }
+                return .redirect(to: routes.href(opened, context))
+            }
+            let (item, own) = try await routes.load(context)
+            let query = request.uri.queryParameters
+            return try await routes.page(item, own: own, context, justSent: query["sent"] != nil,
+                                         banner: query["saved"].flatMap { Self.savedBanner(String($0)) })
+        }
+
+        signedIn.post(":reference/reply") { request, context -> Response in
+            let (item, own) = try await routes.load(context)
+            guard own else { throw HTTPError(.notFound) }
+            let form = try await FormInput.read(from: request, context: context)
+            let reply = form["reply"]
+            if let problem = Self.textProblem(reply, field: "reply", required: "Enter your reply", limit: 2000, what: "Your reply") {
+                return try await routes.page(item, own: own, context, problem: problem, typed: form)
+            }
+            return try await routes.move(item, .customerReplied, message: reply, form: form, context, saved: "reply")
+        }
+
+        signedIn.post(":reference/withdraw") { request, context -> Response in
+            let (item, own) = try await routes.load(context)
+            guard own else { throw HTTPError(.notFound) }
+            let form = try await FormInput.read(from: request, context: context)
+            let reason = form["withdraw-reason"]
+            if let problem = Self.textProblem(reason, field: "withdraw-reason", required: nil, limit: 1200, what: "The reason") {
+                return try await routes.page(item, own: own, context, problem: problem, typed: form)
+            }
+            let message = "You withdrew this request" + (reason.isEmpty ? "." : ": " + reason)
+            return try await routes.move(item, .withdraw, message: message, form: form, context, saved: "withdrawn")
+        }
+
+        signedIn.post(":reference/reopen") { request, context -> Response in
+            let (item, own) = try await routes.load(context)
+            guard own else { throw HTTPError(.notFound) }
+            let form = try await FormInput.read(from: request, context: context)
+            let reason = form["reopen-reason"]
+            if let problem = Self.textProblem(reason, field: "reopen-reason", required: "Tell us what is still wrong", limit: 2000, what: "What is still wrong") {
+                return try await routes.page(item, own: own, context, problem: problem, typed: form)
+            }
+            return try await routes.move(item, .reopen, message: "You told us it was not put right: " + reason, form: form, context, saved: "reopened")
+        }
+
+        signedIn.post(":reference/rate") { request, context -> Response in
+            let (item, own) = try await routes.load(context)
+            guard own else { throw HTTPError(.notFound) }
+            let form = try await FormInput.read(from: request, context: context)
+            let comment = form["rating-comment"]
+            let score = Int(form["score"]).flatMap { CaseRating.scores.contains($0) ? $0 : nil }
+            let problem: FieldError? =
+                !CaseRating.mayRate(item.status) ? FieldError(fieldID: "score", message: "You can rate a request once it has been dealt with")
+                : try await routes.cases.rating(caseID: item.id) != nil ? FieldError(fieldID: "score", message: "You have already rated this request")
+                : score == nil ? FieldError(fieldID: "score", message: "Select how satisfied you are with how we dealt with your request")
+                : Self.textProblem(comment, field: "rating-comment", required: nil, limit: CaseRating.commentLimit, what: "Your comment")
+            if let problem {
+                return try await routes.page(item, own: own, context, problem: problem, typed: form)
+            }
+            guard try await routes.cases.rate(CaseRating(caseID: item.id, score: score ?? 0, comment: comment, ratedAt: Date()),
+                                              customerID: context.customer.id) else {
+                // Rated from another tab a moment ago: the first rating stands.
+                return try await routes.page(item, own: own, context, problem: FieldError(fieldID: "score", message: "You have already rated this request"))
+            }
+            return .redirect(to: routes.href(item, context) + "?saved=rated")
+        }
+
+        signedIn.post(":reference/unfollow") { _, context -> Response in
+            let (item, own) = try await routes.load(context)
+            guard !own else { throw HTTPError(.notFound) }
+            try await routes.cases.unfollow(caseID: item.id, customerID: context.customer.id)
+            return .redirect(to: context.basePath + ResidentPaths.requests)
+        }
+    }
+
+    func href(_ item: Case, _ context: some CouncilScopedContext) -> String {
+        context.basePath + ResidentPaths.requests + "/" + item.reference.description
+    }
+
+    /// The case in the path, when it is this resident's own or one they follow; otherwise not found
+    /// (whether it exists is nobody else's business).
+    func load(_ context: SignedInResidentContext) async throws -> (Case, own: Bool) {
+        guard let council = context.council, let reference = context.parameters.get("reference").flatMap(CaseReference.init),
+              let item = try await cases.find(reference: reference, councilID: council.id) else { throw HTTPError(.notFound) }
+        if item.customerID == context.customer.id { return (item, true) }
+        if try await cases.isFollowing(caseID: item.id, customerID: context.customer.id) { return (item, false) }
+        throw HTTPError(.notFound)
+    }
+
+    func move(_ item: Case, _ action: CaseAction, message: String, form: FormInput, _ context: SignedInResidentContext,
+              saved: String) async throws -> Response {
+        guard let council = context.council else { throw HTTPError(.notFound) }
+        let field = switch action {
+        case .customerReplied: "reply"
+        case .reopen: "reopen-reason"
+        default: "withdraw-reason"
+        }
+        switch try await progress.apply(action, to: item, council: council, seenVersion: Int(form["version"]) ?? 0,
+                                        by: .init(id: context.customer.id, name: context.customer.name), message: message, at: Date()) {
+        case .saved:
+            return .redirect(to: href(item, context) + "?saved=" + saved)
+        case .refused(let reason):
+            return try await page(item, own: true, context, problem: FieldError(fieldID: field, message: reason), typed: form)
+        case .changedSince(let current, _):
+            return try await page(current, own: true, context, problem: FieldError(
+                fieldID: field, message: "This request was updated while you were looking at it, so nothing was sent. Read the latest below and try again"),
+                typed: form, status: .conflict)
+        }
+    }
+
+    static func textProblem(_ text: String, field: String, required: String?, limit: Int, what: String) -> FieldError? {
+        if let required, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return FieldError(fieldID: field, message: required) }
+        if text.count > limit { return FieldError(fieldID: field, message: "\(what) must be \(limit.formatted()) characters or fewer") }
+        return nil
+    }
+
+    static func savedBanner(_ what: String) -> NotificationBanner? {
+        switch what {
+        case "reply": NotificationBanner(heading: "Your reply has been sent", text: "We will carry on with your request.", isSuccess: true)
+        case "withdrawn": NotificationBanner(heading: "Your request has been withdrawn", isSuccess: true)
+        case "reopened": NotificationBanner(heading: "Your request has been reopened", text: "We will look at it again.", isSuccess: true)
+        case "rated": NotificationBanner(heading: "Thank you for your rating", text: "It helps us improve our services.", isSuccess: true)
+        case "followed": NotificationBanner(heading: "You are following this report",
+                                            text: "You do not need to report it again. You can see what happens to it here.", isSuccess: true)
+        default: nil
+        }
+    }
+}
