@@ -15,10 +15,13 @@ public final class Database: Sendable {
     /// Pool-backed: each statement borrows a connection.
     public let sql: any SQLDatabase
     let usage: PoolUsage
+    /// Set on the view `within` gives: `sql` is one connection already inside a transaction.
+    let isInTransaction: Bool
     private let closePool: @Sendable () async throws -> Void
 
-    private init(kind: DatabaseKind, location: DatabaseLocation, sql: any SQLDatabase, usage: PoolUsage,
+    private init(kind: DatabaseKind, location: DatabaseLocation, sql: any SQLDatabase, usage: PoolUsage, isInTransaction: Bool = false,
                  closePool: @escaping @Sendable () async throws -> Void) {
+        self.isInTransaction = isInTransaction
         self.kind = kind
         self.location = location
         self.sql = sql
@@ -90,7 +93,9 @@ public final class Database: Sendable {
     }
 
     /// Runs `body` on one connection inside a transaction: committed if it returns, rolled back if it throws.
+    /// Inside a unit of work already (a repository seen `within` one), `body` joins it.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        if isInTransaction { return try await body(sql) }
         let kind = self.kind
         return try await sql.withSession { connection in
             try await Self.transaction(on: connection, kind: kind, body)
@@ -116,10 +121,9 @@ public final class Database: Sendable {
     }
 
     /// This database seen through one connection already inside `transaction`, so that
-    /// repositories can take part in a unit of work. Only for repository calls that do not
-    /// start a transaction of their own.
+    /// repositories can take part in a unit of work; their own transactions join it.
     func within(_ connection: any SQLDatabase) -> Database {
-        Database(kind: kind, location: location, sql: connection, usage: usage, closePool: {})
+        Database(kind: kind, location: location, sql: connection, usage: usage, isInTransaction: true, closePool: {})
     }
 
     /// A trivial query: the readiness check and the start-up connection check.

@@ -25,5 +25,6 @@ public enum Migrations {
         CreateCases(),
         CreateCouncilCalendars(),
         CreateResidentPortal(),
+        CreateServiceSearch(),
     ]
 }

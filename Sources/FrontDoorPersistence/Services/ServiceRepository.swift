@@ -102,7 +102,11 @@ public struct ServiceRepository: Sendable {
         let problems = service.problems
         guard problems.isEmpty else { throw SaveError.invalid(problems) }
         if try await find(code: service.code, councilID: service.councilID) != nil { throw SaveError.codeTaken(service.code.value) }
-        try await database.sql.insert(into: "services").model(Row(service, createdAt: now, updatedAt: now)).run()
+        let kind = database.kind
+        try await database.transaction { db in
+            try await db.insert(into: "services").model(Row(service, createdAt: now, updatedAt: now)).run()
+            try await ServiceSearchIndex.index(service, on: db, kind: kind)
+        }
     }
 
     /// Saves changes to a service (found by its id); its code never changes, because links and
@@ -110,18 +114,21 @@ public struct ServiceRepository: Sendable {
     public func update(_ service: CouncilService, at now: Date) async throws {
         let problems = service.problems
         guard problems.isEmpty else { throw SaveError.invalid(problems) }
-        let row = Row(service, createdAt: now, updatedAt: now)
-        try await database.sql.update("services")
-            .set("name", to: SQLBind(row.name)).set("description", to: SQLBind(row.description))
-            .set("service_group", to: SQLBind(row.service_group)).set("keywords", to: SQLBind(row.keywords))
-            .set("owning_team_id", to: SQLBind(row.owning_team_id)).set("contact_type", to: SQLBind(row.contact_type))
-            .set("channels", to: SQLBind(row.channels)).set("digital_only", to: SQLBind(row.digital_only))
-            .set("standard_unit", to: SQLBind(row.standard_unit)).set("standard_target", to: SQLBind(row.standard_target))
-            .set("standard_statement", to: SQLBind(row.standard_statement)).set("needs_location", to: SQLBind(row.needs_location))
-            .set("needs_account", to: SQLBind(row.needs_account)).set("fee_pence", to: SQLBind(row.fee_pence))
-            .set("active", to: SQLBind(row.active)).set("top_task_rank", to: SQLBind(row.top_task_rank))
-            .set("updated_at", to: SQLBind(now))
-            .where("id", .equal, service.id).where("council_id", .equal, service.councilID).run()
+        let row = Row(service, createdAt: now, updatedAt: now), kind = database.kind
+        try await database.transaction { db in
+            try await db.update("services")
+                .set("name", to: SQLBind(row.name)).set("description", to: SQLBind(row.description))
+                .set("service_group", to: SQLBind(row.service_group)).set("keywords", to: SQLBind(row.keywords))
+                .set("owning_team_id", to: SQLBind(row.owning_team_id)).set("contact_type", to: SQLBind(row.contact_type))
+                .set("channels", to: SQLBind(row.channels)).set("digital_only", to: SQLBind(row.digital_only))
+                .set("standard_unit", to: SQLBind(row.standard_unit)).set("standard_target", to: SQLBind(row.standard_target))
+                .set("standard_statement", to: SQLBind(row.standard_statement)).set("needs_location", to: SQLBind(row.needs_location))
+                .set("needs_account", to: SQLBind(row.needs_account)).set("fee_pence", to: SQLBind(row.fee_pence))
+                .set("active", to: SQLBind(row.active)).set("top_task_rank", to: SQLBind(row.top_task_rank))
+                .set("updated_at", to: SQLBind(now))
+                .where("id", .equal, service.id).where("council_id", .equal, service.councilID).run()
+            try await ServiceSearchIndex.index(service, on: db, kind: kind)
+        }
     }
 
     /// The council's services (inactive ones too), by group then name.
