@@ -76,6 +76,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     MetricsRoutes(registry: dependencies.metricsRegistry).register(on: router)
     AssetRoutes(assets: dependencies.assets).register(on: router)
     PublicPageRoutes(renderer: renderer).register(on: router)
+    PortalRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     let sealed = SealedSecrets(sessionSecret: dependencies.sessionSecret)
     StaffRoutes(renderer: renderer,
                 signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher, sealed: sealed),

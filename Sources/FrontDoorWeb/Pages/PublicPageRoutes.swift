@@ -6,12 +6,6 @@ struct PublicPageRoutes<Context: CouncilScopedContext> {
     let renderer: PageRenderer
 
     func register(on router: Router<Context>) {
-        router.get(SitePath.home.routerPath) { _, context in
-            let page = HomePage(selection: context.councilSelection,
-                                chrome: ChromeFactory.chrome(pageTitle: context.council?.name ?? "Choose your council", context: context),
-                                basePath: context.basePath)
-            return try renderer.response(page)
-        }
         router.get(SitePath.components.routerPath) { _, context in
             let page = ComponentGalleryPage(chrome: ChromeFactory.chrome(pageTitle: "Design system components", context: context),
                                             basePath: context.basePath)

@@ -12,7 +12,11 @@ public enum ResidentPaths {
     public static let profile = "/account/details"
     public static let changeEmail = "/account/change-email"
     public static let confirmEmailChange = "/account/confirm-new-email"
-    /// A service's page: `/services/{code}`.
+    /// A group's services: `/browse/{group}`.
+    public static let browse = "/browse"
+    /// Searching the services: `/search?q=…`.
+    public static let search = "/search"
+    /// Every service at `/services`; a service's page at `/services/{code}`.
     public static let services = "/services"
     /// Forms in progress: `/forms/{draft}` (check your answers) and `/forms/{draft}/{question}`.
     public static let forms = "/forms"

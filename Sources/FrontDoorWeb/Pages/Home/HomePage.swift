@@ -20,9 +20,30 @@ public struct HomePage: PageModel {
     public var accessibilityHref: String
     public var signInHref: String
     public var registerHref: String
+    /// For a council: the search box, its top tasks in order, and its groups of services.
+    public var search: SearchBox?
+    public var topTasks: [ServiceLink]
+    public var groups: [GroupLink]
+    public var hasTopTasks: Bool
+    public var hasGroups: Bool
+    public var allServicesHref: String
+    public var signedIn: Bool
+    public var accountHref: String
 
-    public init(selection: CouncilSelection?, chrome: PageChrome, basePath: String) {
+    public init(selection: CouncilSelection?, chrome: PageChrome, basePath: String, services: [CouncilService] = [], signedIn: Bool = false) {
         self.chrome = chrome
+        self.signedIn = signedIn
+        self.accountHref = basePath + ResidentPaths.account
+        self.allServicesHref = basePath + ResidentPaths.services
+        self.topTasks = services.filter { $0.topTaskRank != nil }.sorted { ($0.topTaskRank ?? 0, $0.name) < ($1.topTaskRank ?? 0, $1.name) }
+            .map { ServiceLink($0, basePath: basePath, detailed: false) }
+        self.groups = ServiceGroup.allCases.compactMap { group in
+            let inGroup = services.filter { $0.group == group }
+            return inGroup.isEmpty ? nil : GroupLink(group, services: inGroup, basePath: basePath)
+        }
+        self.hasTopTasks = !topTasks.isEmpty
+        self.hasGroups = !groups.isEmpty
+        self.search = nil
         self.accessibilityHref = SitePath.accessibility.href(basePath: basePath)
         self.signInHref = basePath + ResidentPaths.signIn
         self.registerHref = basePath + ResidentPaths.register
@@ -31,6 +52,7 @@ public struct HomePage: PageModel {
         switch selection {
         case .council(let council, _):
             heading = council.name
+            search = SearchBox(basePath: basePath)
             contactDetails = SummaryList(rows: [
                 .init(key: "Phone", value: council.contact.phone),
                 .init(key: "Email", value: council.contact.email),
