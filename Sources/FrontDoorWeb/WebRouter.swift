@@ -104,6 +104,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     let submissions = SubmittedFormRepository(database: dependencies.database)
     let cases = CaseRepository(database: dependencies.database)
     ResidentFormRoutes(flow: formJourney, links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
+    GuestFormRoutes(flow: formJourney, links: PublicLinks(baseURL: dependencies.baseURL), outbox: EmailOutbox(database: dependencies.database),
+                    submissions: submissions, secureCookie: dependencies.usesHTTPS).register(on: router)
     StaffFormRoutes(flow: formJourney, submissions: submissions, attachments: attachments,
                     cases: cases).register(on: router)
     StaffAdminRoutes(renderer: renderer,

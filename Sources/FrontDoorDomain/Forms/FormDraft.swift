@@ -3,15 +3,24 @@ import Foundation
 /// A form someone has started and not yet sent: kept on the server between question pages.
 public struct FormDraft: Hashable, Sendable {
     /// Who is filling it in. A resident fills in their own; a member of staff fills one in for a
-    /// customer (assisted digital), and the request that results is the customer's.
+    /// customer (assisted digital), and the request that results is the customer's. A guest has
+    /// no account: an email address they proved by opening a link, and a digest of that link's
+    /// secret, which their browser carries from then on.
     public enum Filler: Hashable, Sendable {
         case resident(customerID: UUID)
         case staff(staffID: UUID, forCustomerID: UUID)
+        case guest(email: String, tokenDigest: String)
 
-        public var customerID: UUID {
+        public var customerID: UUID? {
             switch self {
             case .resident(let id), .staff(_, let id): id
+            case .guest: nil
             }
+        }
+
+        public var guestEmail: String? {
+            if case .guest(let email, _) = self { return email }
+            return nil
         }
     }
 
@@ -53,9 +62,16 @@ public struct SubmittedForm: Hashable, Sendable {
     public var submittedByStaffID: UUID?
     public var channel: ServiceChannel
     public var submittedAt: Date
+    /// For a guest's request: the address they proved, and the digest of their link's secret
+    /// (so their browser, and only theirs, can see the confirmation).
+    public var guestEmail: String?
+    public var guestTokenDigest: String?
 
     public init(id: UUID, councilID: UUID, serviceID: UUID, formVersion: Int, answers: [String: AnswerValue],
-                answersAsTyped: FormSubmission, customerID: UUID?, submittedByStaffID: UUID?, channel: ServiceChannel, submittedAt: Date) {
+                answersAsTyped: FormSubmission, customerID: UUID?, submittedByStaffID: UUID?, channel: ServiceChannel, submittedAt: Date,
+                guestEmail: String? = nil, guestTokenDigest: String? = nil) {
+        self.guestEmail = guestEmail
+        self.guestTokenDigest = guestTokenDigest
         self.id = id
         self.councilID = councilID
         self.serviceID = serviceID

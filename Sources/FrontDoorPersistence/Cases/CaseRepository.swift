@@ -41,7 +41,7 @@ public struct CaseRepository: Sendable {
         }
         let opened = Case(
             councilID: submitted.councilID, reference: reference, serviceID: service.id, submissionID: submitted.id,
-            customerID: submitted.customerID, channel: submitted.channel, teamID: service.owningTeamID,
+            customerID: submitted.customerID, guestEmail: submitted.guestEmail, channel: submitted.channel, teamID: service.owningTeamID,
             latitude: location?.0, longitude: location?.1, address: address, receivedAt: receivedAt,
             acknowledgeBy: rules.acknowledgeBy(receivedAt: receivedAt), resolveBy: rules.resolveBy(service.standard, receivedAt: receivedAt),
             createdAt: receivedAt, updatedAt: receivedAt)

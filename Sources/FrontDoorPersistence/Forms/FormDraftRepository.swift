@@ -22,19 +22,43 @@ public struct FormDraftRepository: Sendable {
         var channel: String
         var created_at: Date
         var updated_at: Date
+        var guest_email: String?
+        var guest_token_digest: String?
+        var guest_confirmed_at: Date?
     }
 
     /// Starts a draft of the service's form at `formVersion` (the latest, when it starts).
     public func start(councilID: UUID, serviceID: UUID, formVersion: Int, filler: FormDraft.Filler,
-                      channel: ServiceChannel, at now: Date) async throws -> FormDraft {
+                      channel: ServiceChannel, prefilled: FormSubmission = FormSubmission([:]), at now: Date) async throws -> FormDraft {
         let draft = FormDraft(id: RandomToken.make(), councilID: councilID, serviceID: serviceID, formVersion: formVersion,
-                              filler: filler, channel: channel, createdAt: now, updatedAt: now)
+                              answers: prefilled, filler: filler, channel: channel, createdAt: now, updatedAt: now)
         let staffID: UUID? = if case .staff(let id, _) = filler { id } else { nil }
         try await database.sql.insert(into: "form_drafts").model(Row(
             id: draft.id, council_id: councilID, service_id: serviceID, form_version: formVersion,
             answers_as_typed: try StoredJSON.encode(draft.answers), customer_id: filler.customerID, staff_id: staffID,
-            channel: channel.rawValue, created_at: now, updated_at: now)).run()
+            channel: channel.rawValue, created_at: now, updated_at: now, guest_email: filler.guestEmail,
+            guest_token_digest: { if case .guest(_, let digest) = filler { digest } else { nil } }(), guest_confirmed_at: nil)).run()
         return draft
+    }
+
+    /// A guest's draft, by the digest of the secret in their confirmation link.
+    public func find(guestTokenDigest digest: String) async throws -> FormDraft? {
+        try await database.sql.select().column("*").from("form_drafts").where("guest_token_digest", .equal, digest)
+            .first(decoding: Row.self).map(Self.draft)
+    }
+
+    /// How many guest forms were started for `email` since `cutoff`: a limit on how many links
+    /// anyone can have the council send to one address.
+    public func guestDraftsStarted(email: String, since cutoff: Date) async throws -> Int {
+        struct Count: Decodable { var n: Int }
+        return try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("form_drafts")
+            .where("guest_email", .equal, email).where("created_at", .greaterThan, cutoff).first(decoding: Count.self)?.n ?? 0
+    }
+
+    /// The guest opened the link: their address is proved.
+    public func confirmGuest(draftID: String, at now: Date) async throws {
+        try await database.sql.update("form_drafts").set("guest_confirmed_at", to: SQLBind(now)).set("updated_at", to: SQLBind(now))
+            .where("id", .equal, draftID).run()
     }
 
     /// The draft; callers check it is the asker's own before showing anything of it.
@@ -64,7 +88,9 @@ public struct FormDraftRepository: Sendable {
         let submittedBy: UUID? = if case .staff(let id, _) = draft.filler { id } else { nil }
         let submitted = SubmittedForm(id: UUID(), councilID: draft.councilID, serviceID: draft.serviceID, formVersion: draft.formVersion,
                                       answers: answers.answers, answersAsTyped: kept, customerID: draft.filler.customerID,
-                                      submittedByStaffID: submittedBy, channel: draft.channel, submittedAt: now)
+                                      submittedByStaffID: submittedBy, channel: draft.channel, submittedAt: now,
+                                      guestEmail: draft.filler.guestEmail,
+                                      guestTokenDigest: { if case .guest(_, let digest) = draft.filler { digest } else { nil } }())
         let attachmentIDs = asked.filter { $0.kind == .fileUpload }.compactMap { kept.values[$0.id + "-attachment"]?.first }
             .compactMap(UUID.init(uuidString:))
         let row = try SubmittedFormRepository.Row(submitted)
@@ -100,6 +126,8 @@ public struct FormDraftRepository: Sendable {
         switch (row.staff_id, row.customer_id) {
         case (let staff?, let customer?): filler = .staff(staffID: staff, forCustomerID: customer)
         case (nil, let customer?): filler = .resident(customerID: customer)
+        case (nil, nil) where row.guest_email != nil && row.guest_token_digest != nil:
+            filler = .guest(email: row.guest_email ?? "", tokenDigest: row.guest_token_digest ?? "")
         default: throw StoredDataError.unknownValue(table: "form_drafts", column: "customer_id", value: "none")
         }
         guard let channel = ServiceChannel(rawValue: row.channel) else {

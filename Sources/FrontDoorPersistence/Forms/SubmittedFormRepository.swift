@@ -21,6 +21,8 @@ public struct SubmittedFormRepository: Sendable {
         var submitted_by_staff_id: UUID?
         var channel: String
         var submitted_at: Date
+        var guest_email: String?
+        var guest_token_digest: String?
 
         init(_ form: SubmittedForm) throws {
             id = form.id
@@ -33,6 +35,8 @@ public struct SubmittedFormRepository: Sendable {
             submitted_by_staff_id = form.submittedByStaffID
             channel = form.channel.rawValue
             submitted_at = form.submittedAt
+            guest_email = form.guestEmail
+            guest_token_digest = form.guestTokenDigest
         }
     }
 
@@ -55,6 +59,7 @@ public struct SubmittedFormRepository: Sendable {
             id: row.id, councilID: row.council_id, serviceID: row.service_id, formVersion: row.form_version,
             answers: try StoredJSON.decode([String: AnswerValue].self, row.answers, table: "form_submissions", column: "answers"),
             answersAsTyped: try StoredJSON.decode(FormSubmission.self, row.answers_as_typed, table: "form_submissions", column: "answers_as_typed"),
-            customerID: row.customer_id, submittedByStaffID: row.submitted_by_staff_id, channel: channel, submittedAt: row.submitted_at)
+            customerID: row.customer_id, submittedByStaffID: row.submitted_by_staff_id, channel: channel, submittedAt: row.submitted_at,
+            guestEmail: row.guest_email, guestTokenDigest: row.guest_token_digest)
     }
 }

@@ -44,6 +44,11 @@ public struct EmailOutbox: Sendable {
     /// How long a worker may take over one message before another may try it.
     public static let claimLifetime: TimeInterval = 120
 
+    /// Queues `email` on its own, for a message that is the whole of what happens (a link asked for).
+    public func enqueue(_ email: QueuedEmail, at now: Date) async throws {
+        try await enqueue(email, at: now, on: database.sql)
+    }
+
     public func enqueue(_ email: QueuedEmail, at now: Date, on db: any SQLDatabase) async throws {
         try await db.insert(into: "outbound_emails")
             .columns("id", "council_id", "from_name", "to_address", "to_name", "subject", "body_text", "status",

@@ -43,5 +43,6 @@ struct CreateResidentPortal: Migration {
         try await db.alter(table: "form_drafts").column("guest_token_digest", type: .text).run()
         try await db.alter(table: "form_drafts").column("guest_confirmed_at", type: SchemaTypes.timestamp(kind)).run()
         try await db.alter(table: "form_submissions").column("guest_email", type: .text).run()
+        try await db.alter(table: "form_submissions").column("guest_token_digest", type: .text).run()
     }
 }

@@ -18,6 +18,8 @@ public enum ResidentPaths {
     public static let search = "/search"
     /// Every service at `/services`; a service's page at `/services/{code}`.
     public static let services = "/services"
+    /// A guest's request as sent: `/sent/{reference}`, for the browser that sent it.
+    public static let guestSent = "/sent"
     /// Forms in progress: `/forms/{draft}` (check your answers) and `/forms/{draft}/{question}`.
     public static let forms = "/forms"
     /// The resident's requests: `/account/requests`, and each at `/account/requests/{reference}`.

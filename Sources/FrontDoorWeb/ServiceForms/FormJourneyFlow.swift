@@ -49,7 +49,7 @@ struct FormJourneyFlow: Sendable {
                           explanation: "It may have been sent already, or not used for a long time. Start again from the service's page.")
         }
         var customer: Customer?
-        if case .staff = draft.filler { customer = try await customers.find(id: draft.filler.customerID, councilID: place.councilID) }
+        if case .staff(_, let customerID) = draft.filler { customer = try await customers.find(id: customerID, councilID: place.councilID) }
         return Loaded(draft: draft, service: service, form: form, customer: customer)
     }
 
@@ -59,8 +59,12 @@ struct FormJourneyFlow: Sendable {
             throw Refusal(.notFound, heading: "This service has no online form yet",
                           explanation: "Contact the council by phone or email to use this service.")
         }
+        var prefilled = FormSubmission([:])
+        if case .resident(let customerID) = filler, let customer = try await customers.find(id: customerID, councilID: place.councilID) {
+            prefilled = FormPrefill.answers(for: form, email: customer.email, phone: customer.phone, address: customer.address)
+        }
         let draft = try await drafts.start(councilID: place.councilID, serviceID: service.id, formVersion: form.version,
-                                           filler: filler, channel: channel, at: Date())
+                                           filler: filler, channel: channel, prefilled: prefilled, at: Date())
         let journey = FormJourney(form: form, submission: draft.answers)
         guard let first = journey.firstQuestion else { return .redirect(to: place.checkHref(draft.id)) }
         return .redirect(to: place.questionHref(draft.id, first.id))
@@ -258,17 +262,20 @@ struct FormJourneyFlow: Sendable {
         }
         let rules = try await calendars.rules(for: place.council).intake
         var customer = loaded.customer
-        if customer == nil { customer = try await customers.find(id: loaded.draft.filler.customerID, councilID: place.councilID) }
+        if customer == nil, let customerID = loaded.draft.filler.customerID { customer = try await customers.find(id: customerID, councilID: place.councilID) }
         let forCustomer = customer
         var staffName: String?
         if case .staff(let staffID, _) = loaded.draft.filler { staffName = try await staffAccounts.find(id: staffID)?.displayName }
         let form = loaded.form, service = loaded.service, submittedBy = staffName, outbox = self.outbox, council = place.council
         let requestLink = place.requestLink
+        // A guest has no customer record: the confirmation goes to the address they proved.
+        let recipient = forCustomer.flatMap { customer in customer.email.map { ($0, customer.name) } }
+            ?? loaded.draft.filler.guestEmail.map { ($0, "") }
         guard let (sent, opened) = try await drafts.submit(loaded.draft, answers: checked, asked: journey.questions, at: Date(), then: { submitted, db in
             let opened = try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules, customerName: forCustomer?.name,
                                                        submittedByName: submittedBy, on: db)
-            if let customer = forCustomer, let address = customer.email {
-                try await outbox.enqueue(RequestEmails.received(opened, service: service, council: council, to: address, name: customer.name,
+            if let (address, name) = recipient {
+                try await outbox.enqueue(RequestEmails.received(opened, service: service, council: council, to: address, name: name,
                                                                 link: requestLink(opened.reference)), at: submitted.submittedAt, on: db)
             }
             return opened

@@ -23,12 +23,15 @@ struct FormJourneyPlace: Sendable {
     enum Filler: Sendable {
         case resident(customerID: UUID)
         case staff(staffID: UUID)
+        /// A guest, known by the digest of the secret their browser carries.
+        case guest(tokenDigest: String)
 
         /// A draft opens only for the person who started it: its id alone opens nothing.
         func mayOpen(_ draft: FormDraft) -> Bool {
             switch (self, draft.filler) {
             case (.resident(let me), .resident(let owner)): me == owner
             case (.staff(let me), .staff(let owner, _)): me == owner
+            case (.guest(let mine), .guest(_, let owners)): !mine.isEmpty && mine == owners
             default: false
             }
         }

@@ -8,7 +8,7 @@ enum RequestEmails {
     static func received(_ opened: Case, service: CouncilService, council: Council, to address: String, name: String,
                          link: String?) -> QueuedEmail {
         var lines = [
-            "Dear \(name),",
+            name.isEmpty ? "Hello," : "Dear \(name),",
             "",
             "We have received your request: \(service.name).",
             "",

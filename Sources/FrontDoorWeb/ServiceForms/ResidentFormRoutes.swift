@@ -4,8 +4,9 @@ import FrontDoorPersistence
 import Hummingbird
 
 /// The resident portal's side of service forms: a service's page, its question pages, check
-/// your answers and sending. Forms need a signed-in resident for now (guest journeys come with
-/// the portal).
+/// your answers and sending. A signed-in resident starts a form from the service's page; for a
+/// service that allows it, so does a guest, once they have opened the link emailed to them
+/// (see `GuestFormRoutes`). The question pages serve both, each seeing only their own draft.
 struct ResidentFormRoutes {
     let flow: FormJourneyFlow
     let links: PublicLinks
@@ -15,44 +16,59 @@ struct ResidentFormRoutes {
 
         router.get(RouterPath(ResidentPaths.services + "/:code")) { _, context -> Response in
             let service = try await Self.onlineService(context, flow: flow)
-            let pageHref = context.basePath + ResidentPaths.services + "/" + service.code.value
-            let online = service.channels.contains(.online)
-            let signedIn = context.residentSession != nil
-            let otherWays = service.channels.subtracting([.online]).isEmpty ? nil
-                : "You can also contact us by " + ServiceChannel.allCases.filter { $0 != .online && service.channels.contains($0) }
-                    .map { $0.displayName.lowercased() }.joined(separator: ", ") + (service.isDigitalOnly ? " if you cannot use the online service." : ".")
-            return try flow.renderer.response(ServiceStartPage(
-                chrome: ChromeFactory.chrome(pageTitle: service.name, context: context), heading: service.name,
-                description: service.description, standard: service.standard.statement, needsAccount: service.needsAccount,
-                signInHref: online && !signedIn ? context.basePath + ResidentPaths.signIn + SafeReturnPath.query(pageHref) : nil,
-                action: online && signedIn ? pageHref + "/start" : nil, csrfToken: context.csrfToken, otherWays: otherWays))
+            return try flow.renderer.response(Self.startPage(service, context))
         }
 
         let signedIn = router.group(RouterPath(""), context: SignedInResidentContext.self)
         signedIn.post(RouterPath(ResidentPaths.services + "/:code/start")) { request, context -> Response in
             let service = try await Self.onlineService(context, flow: flow)
             guard service.channels.contains(.online) else { throw HTTPError(.notFound) }
-            return try await flow.start(service, for: .resident(customerID: context.customer.id), place: Self.place(request, context, links: links), channel: .online)
-        }
-        signedIn.get(RouterPath(ResidentPaths.forms + "/:draft")) { request, context -> Response in
-            try await flow.showCheck(draftID: try context.parameters.require("draft"), place: Self.place(request, context, links: links))
-        }
-        signedIn.post(RouterPath(ResidentPaths.forms + "/:draft")) { request, context -> Response in
-            try await flow.send(draftID: try context.parameters.require("draft"), place: Self.place(request, context, links: links))
+            return try await flow.start(service, for: .resident(customerID: context.customer.id),
+                                        place: Self.place(request, context, filler: .resident(customerID: context.customer.id), links: links), channel: .online)
         }
         signedIn.post(RouterPath(ResidentPaths.forms + "/:draft/already-reported/:reference")) { request, context -> Response in
             let followed = try await flow.followInstead(draftID: try context.parameters.require("draft"), reference: try context.parameters.require("reference"),
-                                                        place: Self.place(request, context, links: links), customerID: context.customer.id)
+                                                        place: Self.place(request, context, filler: .resident(customerID: context.customer.id), links: links), customerID: context.customer.id)
             return .redirect(to: context.basePath + ResidentPaths.requests + "/" + followed.reference.description + "?saved=followed")
         }
-        signedIn.get(RouterPath(ResidentPaths.forms + "/:draft/:field")) { request, context -> Response in
+
+        router.get(RouterPath(ResidentPaths.forms + "/:draft")) { request, context -> Response in
+            try await flow.showCheck(draftID: try context.parameters.require("draft"), place: Self.place(request, context, filler: try Self.filler(request, context), links: links))
+        }
+        router.post(RouterPath(ResidentPaths.forms + "/:draft")) { request, context -> Response in
+            try await flow.send(draftID: try context.parameters.require("draft"), place: Self.place(request, context, filler: try Self.filler(request, context), links: links))
+        }
+        router.get(RouterPath(ResidentPaths.forms + "/:draft/:field")) { request, context -> Response in
             try await flow.showQuestion(request, draftID: try context.parameters.require("draft"),
-                                        fieldID: try context.parameters.require("field"), place: Self.place(request, context, links: links))
+                                        fieldID: try context.parameters.require("field"), place: Self.place(request, context, filler: try Self.filler(request, context), links: links))
         }
-        signedIn.post(RouterPath(ResidentPaths.forms + "/:draft/:field")) { request, context -> Response in
+        router.post(RouterPath(ResidentPaths.forms + "/:draft/:field")) { request, context -> Response in
             try await flow.answerQuestion(request, draftID: try context.parameters.require("draft"),
-                                          fieldID: try context.parameters.require("field"), place: Self.place(request, context, links: links))
+                                          fieldID: try context.parameters.require("field"), place: Self.place(request, context, filler: try Self.filler(request, context), links: links))
         }
+    }
+
+    /// The service's page: what it is, what happens next, and how to start: signed in, or as a
+    /// guest where the service allows it.
+    static func startPage(_ service: CouncilService, _ context: ResidentRequestContext, guestError: String? = nil,
+                          typedEmail: String = "") -> ServiceStartPage {
+        let pageHref = context.basePath + ResidentPaths.services + "/" + service.code.value
+        let online = service.channels.contains(.online)
+        let signedIn = context.residentSession != nil
+        let otherWays = service.channels.subtracting([.online]).isEmpty ? nil
+            : "You can also contact us by " + ServiceChannel.allCases.filter { $0 != .online && service.channels.contains($0) }
+                .map { $0.displayName.lowercased() }.joined(separator: ", ") + (service.isDigitalOnly ? " if you cannot use the online service." : ".")
+        let guest = online && !signedIn && !service.needsAccount ? ServiceStartPage.GuestStart(
+            action: pageHref + "/guest", csrfToken: context.csrfToken,
+            email: TextInput(id: "guest-email", label: Label("Email address"),
+                             type: "email", hint: "We will email you a link to the form, and your reference when you have sent it.",
+                             error: guestError, value: typedEmail, autocomplete: "email", spellcheck: false),
+            button: Button("Email me a link", variant: .secondary)) : nil
+        return ServiceStartPage(
+            chrome: ChromeFactory.chrome(pageTitle: service.name, context: context, hasErrors: guestError != nil), heading: service.name,
+            description: service.description, standard: service.standard.statement, needsAccount: service.needsAccount,
+            signInHref: online && !signedIn ? context.basePath + ResidentPaths.signIn + SafeReturnPath.query(pageHref) : nil,
+            action: online && signedIn ? pageHref + "/start" : nil, csrfToken: context.csrfToken, otherWays: otherWays, guest: guest)
     }
 
     /// An active service of this council, by the code in the path.
@@ -64,14 +80,31 @@ struct ResidentFormRoutes {
         return service
     }
 
-    static func place(_ request: Request, _ context: SignedInResidentContext, links: PublicLinks) throws -> FormJourneyPlace {
+    /// Whose form this is: the signed-in resident's, or the guest's whose browser carries the
+    /// secret from their link. Anyone else is asked to sign in.
+    static func filler(_ request: Request, _ context: ResidentRequestContext) throws -> FormJourneyPlace.Filler {
+        if let session = context.residentSession { return .resident(customerID: session.customer.id) }
+        if let secret = request.cookies[GuestFormRoutes.cookieName]?.value, !secret.isEmpty {
+            return .guest(tokenDigest: RandomToken.digest(secret))
+        }
+        throw SignInRequired(signInPath: ResidentPaths.signIn)
+    }
+
+    static func place(_ request: Request, _ context: some CouncilScopedContext & CSRFProtectedContext, filler: FormJourneyPlace.Filler,
+                      links: PublicLinks) throws -> FormJourneyPlace {
         guard let council = context.council else { throw HTTPError(.notFound) }
         let basePath = context.basePath
+        let isGuest = if case .guest = filler { true } else { false }
         return FormJourneyPlace(
-            filler: .resident(customerID: context.customer.id), councilID: council.id, council: council, csrfToken: context.csrfToken,
+            filler: filler, councilID: council.id, council: council, csrfToken: context.csrfToken,
             formsBase: basePath + ResidentPaths.forms,
-            submittedHref: { _, reference in basePath + ResidentPaths.requests + "/" + reference.description + "?sent=1" },
-            requestLink: { reference in links.url(ResidentPaths.requests + "/" + reference.description, request: request, context: context) },
+            submittedHref: { _, reference in
+                isGuest ? basePath + ResidentPaths.guestSent + "/" + reference.description
+                    : basePath + ResidentPaths.requests + "/" + reference.description + "?sent=1"
+            },
+            requestLink: { reference in
+                isGuest ? nil : links.url(ResidentPaths.requests + "/" + reference.description, request: request, context: context)
+            },
             startHref: { service, _ in basePath + ResidentPaths.services + "/" + service.code.value },
             chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, council: council, basePath: basePath, hasErrors: hasErrors) })
     }

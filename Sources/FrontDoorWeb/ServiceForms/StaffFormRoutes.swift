@@ -105,7 +105,7 @@ struct StaffFormRoutes {
             filler: .staff(staffID: context.staff.id), councilID: context.staff.councilID, council: council,
             csrfToken: context.csrfToken, formsBase: basePath + StaffPaths.forms,
             submittedHref: { id, _ in basePath + StaffPaths.requests + "/" + id.uuidString.lowercased() }, requestLink: { _ in nil },
-            startHref: { _, draft in basePath + StaffPaths.customers + "/" + draft.filler.customerID.uuidString.lowercased() },
+            startHref: { _, draft in basePath + StaffPaths.customers + "/" + (draft.filler.customerID?.uuidString.lowercased() ?? "") },
             chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, council: council, basePath: basePath, hasErrors: hasErrors) })
     }
 }

@@ -83,10 +83,22 @@ public struct ServiceStartPage: PageModel {
     public var csrfToken: String
     public var start: Button
     public var otherWays: String?
+    /// For a service residents may use without an account: the email form that sends the link.
+    public var guest: GuestStart?
+    public var errorSummary: ErrorSummary?
+
+    public struct GuestStart: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var email: TextInput
+        public var button: Button
+    }
 
     init(chrome: PageChrome, heading: String, description: String, standard: String, needsAccount: Bool, signInHref: String?,
-         action: String?, csrfToken: String, otherWays: String?) {
+         action: String?, csrfToken: String, otherWays: String?, guest: GuestStart? = nil) {
         self.chrome = chrome
+        self.guest = guest
+        self.errorSummary = guest?.email.errorMessage.map { ErrorSummary(errors: [FieldError(fieldID: "guest-email", message: $0.text)]) }
         self.heading = heading
         self.description = description
         self.standard = standard
