@@ -65,6 +65,18 @@ public enum DemoForms {
                       errorName: "the email address for your bill", hint: "We will send bills here from now on."),
                 Field(id: "source", kind: .hidden, label: "", fixedValue: "change-of-address"),
             ]),
+            ("parking-permit", [
+                Field(id: "address", kind: .address, label: "What is your address?", errorName: "your address",
+                      hint: "The permit is for the parking zone your home is in."),
+                Field(id: "registration", kind: .shortText, label: "What is the vehicle's registration number?",
+                      errorName: "the registration number", hint: "For example, AB12 CDE", maximumLength: 8),
+                Field(id: "make", kind: .shortText, label: "What make and colour is the vehicle?", errorName: "the make and colour",
+                      hint: "For example, blue Ford Fiesta", maximumLength: 60),
+                Field(id: "keeper", kind: .yesNo, label: "Is the vehicle registered to you at this address?",
+                      errorName: "if the vehicle is registered to you at this address"),
+                Field(id: "proof", kind: .fileUpload, label: "Upload the vehicle's V5C logbook or lease agreement",
+                      hint: "A JPG, PNG, HEIC or PDF up to 10 MB.", isRequired: false, condition: .init(fieldID: "keeper", equals: "no")),
+            ]),
             ("general-enquiry", [
                 Field(id: "question", kind: .longText, label: "What would you like to ask?", errorName: "your question", maximumLength: 2000),
                 Field(id: "reply-by", kind: .singleChoice, label: "How should we reply?", errorName: "how we should reply", options: [

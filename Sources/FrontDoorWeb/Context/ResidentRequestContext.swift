@@ -51,13 +51,19 @@ extension CouncilScopedContext {
 
 /// A request-scoped slot for the council selection (see `ResidentRequestContext.councilBox`).
 public final class CouncilBox: Sendable {
-    private let storage = NIOLockedValueBox<(selection: CouncilSelection?, pathSlug: String?)>((nil, nil))
+    private let storage = NIOLockedValueBox<(selection: CouncilSelection?, pathSlug: String?, requestPath: String?)>((nil, nil, nil))
 
     public init() {}
 
     public var selection: CouncilSelection? {
         get { storage.withLockedValue { $0.selection } }
         set { storage.withLockedValue { $0.selection = newValue } }
+    }
+
+    /// The path the router sees (after any `/c/{slug}` prefix), for the page's "Is this page useful?" form.
+    public var requestPath: String? {
+        get { storage.withLockedValue { $0.requestPath } }
+        set { storage.withLockedValue { $0.requestPath = newValue } }
     }
 
     /// The slug from a `/c/{slug}` prefix, recorded before routing strips the prefix.

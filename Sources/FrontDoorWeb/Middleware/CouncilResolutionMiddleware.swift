@@ -20,6 +20,7 @@ public struct CouncilResolutionMiddleware<Context: CouncilScopedContext>: Router
             hostNames: try await councils.hostNames())
         if case .unknownSlug = selection { throw HTTPError(.notFound) }
         context.councilBox.selection = selection
+        context.councilBox.requestPath = request.uri.path
         return try await next(request, context)
     }
 }

@@ -18,6 +18,14 @@ public enum ChromeFactory {
     }
 
     public static func chrome(pageTitle: String, context: some CouncilScopedContext, hasErrors: Bool = false) -> PageChrome {
-        chrome(pageTitle: pageTitle, council: context.council, basePath: context.basePath, hasErrors: hasErrors)
+        var chrome = chrome(pageTitle: pageTitle, council: context.council, basePath: context.basePath, hasErrors: hasErrors)
+        // Residents' pages ask "Is this page useful?"; staff pages and the feedback pages themselves do not.
+        if let csrf = (context as? any CSRFProtectedContext)?.csrfToken, let path = context.councilBox.requestPath,
+           !path.hasPrefix(StaffPaths.home), !path.hasPrefix(ResidentPaths.pageFeedback), let page = PageFeedbackPath.normalise(path) {
+            chrome.feedback = .init(action: context.basePath + ResidentPaths.pageFeedback, csrfToken: csrf, pagePath: page,
+                                    yes: Button("Yes", name: "useful", value: "yes", variant: .secondary),
+                                    no: Button("No", name: "useful", value: "no", variant: .secondary))
+        }
+        return chrome
     }
 }

@@ -18,6 +18,8 @@ public enum ResidentPaths {
     public static let search = "/search"
     /// Every service at `/services`; a service's page at `/services/{code}`.
     public static let services = "/services"
+    /// Answers to "Is this page useful?", and the thank-you page at `/page-feedback/{id}`.
+    public static let pageFeedback = "/page-feedback"
     /// A guest's request as sent: `/sent/{reference}`, for the browser that sent it.
     public static let guestSent = "/sent"
     /// Forms in progress: `/forms/{draft}` (check your answers) and `/forms/{draft}/{question}`.

@@ -106,6 +106,6 @@ struct ResidentFormRoutes {
                 isGuest ? nil : links.url(ResidentPaths.requests + "/" + reference.description, request: request, context: context)
             },
             startHref: { service, _ in basePath + ResidentPaths.services + "/" + service.code.value },
-            chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, council: council, basePath: basePath, hasErrors: hasErrors) })
+            chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, context: context, hasErrors: hasErrors) })
     }
 }

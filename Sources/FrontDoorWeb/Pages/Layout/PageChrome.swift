@@ -26,6 +26,17 @@ public struct PageChrome: Sendable {
     public var footerLinks: [FooterLink]
     public var contact: ContactLines?
 
+    /// "Is this page useful?" at the foot of every resident page: two buttons in a plain form.
+    public struct PageFeedbackForm: Sendable {
+        public var action: String
+        public var csrfToken: String
+        public var pagePath: String
+        public var yes: Button
+        public var no: Button
+    }
+
+    public var feedback: PageFeedbackForm?
+
     public struct ContactLines: Sendable {
         public var phone: String
         public var email: String

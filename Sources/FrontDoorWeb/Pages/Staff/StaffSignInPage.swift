@@ -81,6 +81,7 @@ public struct StaffHomePage: PageModel {
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
             (.manageCouncilSettings, StaffPaths.calendar, "Working days and case rules"),
             (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
+            (.viewPerformance, StaffPaths.pageFeedback, "Is this page useful? answers"),
         ]
         // The catalogue is for everyone on the staff: it says what each service promises.
         self.tasks = offered.filter { context.may($0.0) }.map { PageChrome.FooterLink(href: basePath + $0.1, text: $0.2) }
@@ -97,6 +98,8 @@ public enum StaffPaths {
     public static let twoFactor = "/staff/two-factor"
     public static let auditTrail = "/staff/audit"
     public static let auditTrailCSV = "/staff/audit.csv"
+    public static let pageFeedback = "/staff/page-feedback"
+    public static let pageFeedbackCSV = "/staff/page-feedback.csv"
     public static let people = "/staff/people"
     public static let customers = "/staff/customers"
     public static let services = "/staff/services"
