@@ -77,6 +77,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     AssetRoutes(assets: dependencies.assets).register(on: router)
     PublicPageRoutes(renderer: renderer).register(on: router)
     PortalRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    PublicReportRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PageFeedbackRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PageFeedbackReportRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     let sealed = SealedSecrets(sessionSecret: dependencies.sessionSecret)

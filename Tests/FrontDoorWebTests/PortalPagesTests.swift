@@ -17,7 +17,7 @@ struct PortalPagesTests {
             let order = ["Report a missed bin collection", "Report fly-tipping", "Report a pothole or damaged road",
                          "Book a bulky waste collection", "Report a council housing repair"].compactMap { page.range(of: $0)?.lowerBound }
             #expect(order.count == 5 && order == order.sorted(), "top tasks come in their rank order")
-            for href in ["/browse/waste", "/browse/streets", "/browse/parking", "/browse/complaints-and-feedback", "/services"] {
+            for href in ["/browse/waste", "/browse/streets", "/browse/parking", "/browse/complaints-and-feedback", "/services", "/reports"] {
                 #expect(page.contains("href=\"\(href)\""), "\(href)")
             }
             #expect(!page.contains("/browse/adult-social-care"), "a group with no services is not offered")

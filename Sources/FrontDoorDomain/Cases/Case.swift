@@ -59,6 +59,8 @@ public struct Case: Hashable, Sendable, Identifiable {
     public var latitude: Double?
     public var longitude: Double?
     public var address: PostalAddress?
+    /// The ward it is in (from the gazetteer, when it opened), for queues and the public map.
+    public var ward: String?
     public var receivedAt: Date
     public var acknowledgeBy: LocalDate
     public var resolveBy: CaseDeadline
@@ -77,7 +79,7 @@ public struct Case: Hashable, Sendable, Identifiable {
     public init(id: UUID = UUID(), councilID: UUID, reference: CaseReference, serviceID: UUID, submissionID: UUID?, customerID: UUID?,
                 guestEmail: String? = nil, channel: ServiceChannel, priority: CasePriority = .normal, status: CaseStatus = .submitted,
                 teamID: UUID?, officerID: UUID? = nil, latitude: Double? = nil, longitude: Double? = nil, address: PostalAddress? = nil,
-                receivedAt: Date, acknowledgeBy: LocalDate, resolveBy: CaseDeadline, standardState: StandardState = .onTrack,
+                ward: String? = nil, receivedAt: Date, acknowledgeBy: LocalDate, resolveBy: CaseDeadline, standardState: StandardState = .onTrack,
                 outcome: StandardOutcome? = nil, createdAt: Date, updatedAt: Date, acknowledgedAt: Date? = nil, resolvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1) {
         self.id = id
         self.councilID = councilID
@@ -94,6 +96,7 @@ public struct Case: Hashable, Sendable, Identifiable {
         self.latitude = latitude
         self.longitude = longitude
         self.address = address
+        self.ward = ward
         self.receivedAt = receivedAt
         self.acknowledgeBy = acknowledgeBy
         self.resolveBy = resolveBy

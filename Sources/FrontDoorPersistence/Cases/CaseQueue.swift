@@ -63,13 +63,7 @@ extension CaseRepository {
                 query = query.where(SQLColumn("standard_state", table: "cases"), .equal, SQLBind(state.rawValue))
             }
             if let before = filter.receivedBefore { query = query.where(SQLColumn("received_at", table: "cases"), .lessThan, SQLBind(before)) }
-            if let ward = filter.ward {
-                // The ward comes from the gazetteer, by the case address's UPRN.
-                query = query.where(SQLColumn("uprn", table: "cases"), .in, SQLSubquery.select { sub in
-                    sub.column("uprn").from("gazetteer_addresses").where("council_id", .equal, SQLBind(filter.councilID))
-                        .where("ward", .equal, SQLBind(ward))
-                })
-            }
+            if let ward = filter.ward { query = query.where(SQLColumn("ward", table: "cases"), .equal, SQLBind(ward)) }
             return query
         }
         struct Count: Decodable { var n: Int }

@@ -39,10 +39,11 @@ public struct CaseRepository: Sendable {
             default: break
             }
         }
+        let ward = try await WardLocator.ward(councilID: submitted.councilID, uprn: address?.uprn?.value, location: location, on: db)
         let opened = Case(
             councilID: submitted.councilID, reference: reference, serviceID: service.id, submissionID: submitted.id,
             customerID: submitted.customerID, guestEmail: submitted.guestEmail, channel: submitted.channel, teamID: service.owningTeamID,
-            latitude: location?.0, longitude: location?.1, address: address, receivedAt: receivedAt,
+            latitude: location?.0, longitude: location?.1, address: address, ward: ward, receivedAt: receivedAt,
             acknowledgeBy: rules.acknowledgeBy(receivedAt: receivedAt), resolveBy: rules.resolveBy(service.standard, receivedAt: receivedAt),
             createdAt: receivedAt, updatedAt: receivedAt)
         try await db.insert(into: "cases").model(try CaseRow(opened)).run()

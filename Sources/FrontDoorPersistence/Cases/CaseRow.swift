@@ -18,6 +18,7 @@ struct CaseRow: Codable {
     var latitude: Double?
     var longitude: Double?
     var address: String?
+    var ward: String?
     var uprn: String?
     var received_at: Date
     var acknowledge_by: String
@@ -50,6 +51,7 @@ struct CaseRow: Codable {
         longitude = item.longitude
         address = try item.address.map(StoredJSON.encode)
         uprn = item.address?.uprn?.value
+        ward = item.ward
         received_at = item.receivedAt
         acknowledge_by = item.acknowledgeBy.description
         switch item.resolveBy {
@@ -84,7 +86,7 @@ struct CaseRow: Codable {
             guestEmail: guest_email, channel: channel, priority: priority, status: status, teamID: team_id, officerID: officer_id,
             latitude: latitude, longitude: longitude,
             address: try address.map { try StoredJSON.decode(PostalAddress.self, $0, table: "cases", column: "address") },
-            receivedAt: received_at, acknowledgeBy: acknowledgeBy, resolveBy: resolveBy, standardState: state,
+            ward: ward, receivedAt: received_at, acknowledgeBy: acknowledgeBy, resolveBy: resolveBy, standardState: state,
             outcome: standard_met.map { StandardOutcome(met: $0, workingDaysTaken: working_days_taken ?? 0) }, createdAt: created_at,
             updatedAt: updated_at, acknowledgedAt: acknowledged_at, resolvedAt: resolved_at, closedAt: closed_at, version: version)
     }

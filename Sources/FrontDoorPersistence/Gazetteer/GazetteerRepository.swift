@@ -99,6 +99,16 @@ public struct GazetteerRepository: Sendable {
         }.sorted { Self.streetOrder($0.address.line1, $1.address.line1) }
     }
 
+    /// Each ward's centre (the mean of its addresses), for labelling a map of the council's area.
+    public func wardCentres(councilID: UUID) async throws -> [(ward: String, latitude: Double, longitude: Double)] {
+        struct Centre: Decodable { var ward: String; var latitude: Double; var longitude: Double }
+        return try await database.sql.select().column("ward")
+            .column(SQLFunction("AVG", args: SQLIdentifier("latitude")), as: "latitude")
+            .column(SQLFunction("AVG", args: SQLIdentifier("longitude")), as: "longitude")
+            .from("gazetteer_addresses").where("council_id", .equal, councilID).where("ward", .notEqual, "")
+            .groupBy("ward").orderBy("ward").all(decoding: Centre.self).map { ($0.ward, $0.latitude, $0.longitude) }
+    }
+
     /// The council's wards, for filtering work by area.
     public func wards(councilID: UUID) async throws -> [String] {
         struct Ward: Decodable { var ward: String }

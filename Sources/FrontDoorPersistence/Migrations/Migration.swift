@@ -26,5 +26,6 @@ public enum Migrations {
         CreateCouncilCalendars(),
         CreateResidentPortal(),
         CreateServiceSearch(),
+        AddCaseWards(),
     ]
 }

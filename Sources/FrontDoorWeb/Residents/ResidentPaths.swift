@@ -14,6 +14,8 @@ public enum ResidentPaths {
     public static let confirmEmailChange = "/account/confirm-new-email"
     /// A group's services: `/browse/{group}`.
     public static let browse = "/browse"
+    /// The public list and map of street reports.
+    public static let reports = "/reports"
     /// Searching the services: `/search?q=…`.
     public static let search = "/search"
     /// Every service at `/services`; a service's page at `/services/{code}`.

@@ -27,6 +27,7 @@ public struct HomePage: PageModel {
     public var hasTopTasks: Bool
     public var hasGroups: Bool
     public var allServicesHref: String
+    public var reportsHref: String
     public var signedIn: Bool
     public var accountHref: String
 
@@ -35,6 +36,7 @@ public struct HomePage: PageModel {
         self.signedIn = signedIn
         self.accountHref = basePath + ResidentPaths.account
         self.allServicesHref = basePath + ResidentPaths.services
+        self.reportsHref = basePath + ResidentPaths.reports
         self.topTasks = services.filter { $0.topTaskRank != nil }.sorted { ($0.topTaskRank ?? 0, $0.name) < ($1.topTaskRank ?? 0, $1.name) }
             .map { ServiceLink($0, basePath: basePath, detailed: false) }
         self.groups = ServiceGroup.allCases.compactMap { group in
