@@ -87,7 +87,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Resources/Templates"), .copy("Resources/Assets")],
+            resources: [.copy("Resources/Templates"), .copy("Resources/Assets"), .copy("Resources/Strings")],
             swiftSettings: strictSettings
         ),
         // Composition root: configuration, logging and `buildApplication(configuration)`.

@@ -66,6 +66,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
         SecurityHeadersMiddleware(sendsStrictTransportSecurity: dependencies.sendsStrictTransportSecurity)
         MetricsMiddleware()
         LogRequestsMiddleware(.info)
+        LanguageMiddleware(secureCookie: dependencies.usesHTTPS)
         ErrorPageMiddleware(renderer: renderer, showsDeveloperDetail: dependencies.showsDeveloperErrorDetail)
         CSRFMiddleware(tokens: CSRFTokens(secret: dependencies.sessionSecret), secureCookie: dependencies.usesHTTPS)
         CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))

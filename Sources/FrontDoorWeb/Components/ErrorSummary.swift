@@ -5,10 +5,11 @@ public struct ErrorSummary: Sendable {
         public var href: String
     }
 
-    public var titleText: String
+    /// Nil for the usual "There is a problem", in the page's language.
+    public var titleText: String?
     public var errorList: [Item]
 
-    public init(titleText: String = "There is a problem", errors: [FieldError]) {
+    public init(titleText: String? = nil, errors: [FieldError]) {
         self.titleText = titleText
         self.errorList = errors.map { Item(text: $0.message, href: "#\($0.fieldID)") }
     }

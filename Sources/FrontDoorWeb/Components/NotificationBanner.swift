@@ -2,7 +2,7 @@
 /// one is a labelled region.
 public struct NotificationBanner: Sendable {
     public var titleId: String
-    public var titleText: String
+    /// The title ("Success" or "Important") comes from the string catalogue, by `isSuccess`.
     public var heading: String
     public var text: String?
     public var isSuccess: Bool
@@ -11,7 +11,6 @@ public struct NotificationBanner: Sendable {
 
     public init(heading: String, text: String? = nil, isSuccess: Bool = false, titleId: String = "notification-banner-title") {
         self.titleId = titleId
-        self.titleText = isSuccess ? "Success" : "Important"
         self.heading = heading
         self.text = text
         self.isSuccess = isSuccess

@@ -35,6 +35,9 @@ extension CouncilScopedContext {
     /// How the council was chosen, once `CouncilResolutionMiddleware` has run.
     public var councilSelection: CouncilSelection? { councilBox.selection }
 
+    /// The language the resident chose for the portal (staff pages are always in English).
+    public var language: SiteLanguage { councilBox.language }
+
     /// The chosen council, when there is one.
     public var council: Council? {
         if case .council(let council, _) = councilBox.selection { return council }
@@ -51,7 +54,8 @@ extension CouncilScopedContext {
 
 /// A request-scoped slot for the council selection (see `ResidentRequestContext.councilBox`).
 public final class CouncilBox: Sendable {
-    private let storage = NIOLockedValueBox<(selection: CouncilSelection?, pathSlug: String?, requestPath: String?)>((nil, nil, nil))
+    private let storage = NIOLockedValueBox<(selection: CouncilSelection?, pathSlug: String?, requestPath: String?, query: String?,
+                                             language: SiteLanguage, isGet: Bool)>((nil, nil, nil, nil, .english, false))
 
     public init() {}
 
@@ -64,6 +68,24 @@ public final class CouncilBox: Sendable {
     public var requestPath: String? {
         get { storage.withLockedValue { $0.requestPath } }
         set { storage.withLockedValue { $0.requestPath = newValue } }
+    }
+
+    /// The request's query, for links that keep it (the language switch); nil for anything but a
+    /// GET, whose page a link cannot reach again.
+    public var requestQuery: String? {
+        get { storage.withLockedValue { $0.query } }
+        set { storage.withLockedValue { $0.query = newValue } }
+    }
+
+    public var isGet: Bool {
+        get { storage.withLockedValue { $0.isGet } }
+        set { storage.withLockedValue { $0.isGet = newValue } }
+    }
+
+    /// The language the resident chose (see `LanguageMiddleware`).
+    public var language: SiteLanguage {
+        get { storage.withLockedValue { $0.language } }
+        set { storage.withLockedValue { $0.language = newValue } }
     }
 
     /// The slug from a `/c/{slug}` prefix, recorded before routing strips the prefix.

@@ -20,8 +20,8 @@ struct PageFeedbackRoutes {
         router.post(RouterPath(ResidentPaths.pageFeedback)) { request, context -> Response in
             let form = try await FormInput.read(from: request, context: context)
             guard let page = PageFeedbackPath.normalise(form["page"]), ["yes", "no"].contains(form["useful"]) else {
-                throw Refusal(.badRequest, heading: "Your answer was not recorded",
-                              explanation: "Go back to the page and choose Yes or No.")
+                throw Refusal(.badRequest, heading: L("feedback_not_recorded", context.language),
+                              explanation: L("feedback_not_recorded_explanation", context.language))
             }
             let id = try await routes.feedback.record(councilID: context.council?.id, pagePath: page, useful: form["useful"] == "yes", at: Date())
             return .redirect(to: context.basePath + ResidentPaths.pageFeedback + "/" + id.uuidString.lowercased())
@@ -36,7 +36,8 @@ struct PageFeedbackRoutes {
             let answer = try await routes.answer(context)
             let form = try await FormInput.read(from: request, context: context)
             let comment = form["comment"].trimmingCharacters(in: .whitespacesAndNewlines)
-            let problem = comment.isEmpty ? "Enter your comment" : comment.count > 1200 ? "Your comment must be 1,200 characters or fewer" : nil
+            let problem = comment.isEmpty ? L("feedback_comment_missing", context.language)
+                : comment.count > 1200 ? L("feedback_comment_long", context.language) : nil
             if let problem {
                 return try routes.page(answer, context, problem: problem, typed: form["comment"])
             }
@@ -57,17 +58,18 @@ struct PageFeedbackRoutes {
         let canComment = !saved && answer.comment.isEmpty && Date().timeIntervalSince(answer.created_at) < PageFeedbackRepository.commentWindow
         // Back to the page answered about, unless its path names something only its owner could open.
         let back = answer.page_path.contains("{") ? SitePath.home.href(basePath: context.basePath) : context.basePath + answer.page_path
+        let language = context.language
         return try renderer.response(PageFeedbackPage(
-            chrome: ChromeFactory.chrome(pageTitle: "Thank you for your feedback", context: context, hasErrors: problem != nil),
+            chrome: ChromeFactory.chrome(pageTitle: L("feedback_thanks_title", language), context: context, hasErrors: problem != nil),
             errorSummary: problem.map { ErrorSummary(errors: [FieldError(fieldID: "comment", message: $0)]) },
-            heading: saved ? "Thank you for your comment" : "Thank you for your feedback",
+            heading: L(saved ? "feedback_thanks_comment" : "feedback_thanks_title", language),
             form: canComment ? .init(
                 action: context.basePath + ResidentPaths.pageFeedback + "/" + answer.id.uuidString.lowercased(), csrfToken: context.csrfToken,
-                comment: Textarea(id: "comment", label: Label(answer.useful ? "What did you find useful? (optional)" : "What was wrong with the page? (optional)",
+                comment: Textarea(id: "comment", label: Label(L(answer.useful ? "feedback_useful_label" : "feedback_not_useful_label", language),
                                                               classes: "fd-label--m"),
-                                  hint: "Do not include personal or financial information, such as your National Insurance number or card details.",
+                                  hint: L("feedback_hint", language),
                                   error: problem, value: typed, rows: 4),
-                button: Button("Send")) : nil,
+                button: Button(L("feedback_send", language))) : nil,
             backHref: back), status: problem == nil ? .ok : .unprocessableContent)
     }
 }

@@ -21,6 +21,8 @@ public struct CouncilResolutionMiddleware<Context: CouncilScopedContext>: Router
         if case .unknownSlug = selection { throw HTTPError(.notFound) }
         context.councilBox.selection = selection
         context.councilBox.requestPath = request.uri.path
+        context.councilBox.requestQuery = request.uri.query
+        context.councilBox.isGet = request.method == .get
         return try await next(request, context)
     }
 }

@@ -20,7 +20,9 @@ public struct PageRenderer: Sendable {
     }
 
     public func html<Page: PageModel>(_ page: Page) throws -> String {
-        guard let html = templates.render(page, template: Page.template) else { throw MissingTemplate(name: Page.template) }
+        let language = SiteLanguage(rawValue: page.chrome.lang) ?? .english
+        let localised = LocalisedPage(page: page, strings: StringCatalogue.shared.table(language))
+        guard let html = templates.render(localised, template: Page.template) else { throw MissingTemplate(name: Page.template) }
         return html
     }
 

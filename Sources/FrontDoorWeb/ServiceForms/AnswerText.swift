@@ -30,12 +30,12 @@ enum AnswerText {
     /// The summary of a form's answers, question by question in the form's order; `change`
     /// gives each question's change link (none on a submitted form).
     static func summary(form: FormDefinition, answers: [String: AnswerValue], asked: [FieldDefinition]? = nil,
-                        change: ((FieldDefinition) -> String)? = nil) -> SummaryList {
+                        change: ((FieldDefinition) -> String)? = nil, language: SiteLanguage = .english) -> SummaryList {
         let questions = (asked ?? form.fields).filter { $0.kind != .hidden }
         return SummaryList(rows: questions.map { field in
-            let value = answers[field.id].map { lines($0, field: field).joined(separator: "\n") } ?? "Not answered"
+            let value = answers[field.id].map { lines($0, field: field).joined(separator: "\n") } ?? L("answers_not_answered", language)
             return SummaryList.Row(key: field.label, value: value,
-                                   actions: change.map { [SummaryList.Action(href: $0(field), visuallyHiddenText: field.errorName)] } ?? [])
+                                   actions: change.map { [SummaryList.Action(href: $0(field), visuallyHiddenText: field.errorName, text: L("answers_change", language))] } ?? [])
         })
     }
 }

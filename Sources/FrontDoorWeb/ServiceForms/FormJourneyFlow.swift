@@ -204,11 +204,12 @@ struct FormJourneyFlow: Sendable {
             stepWithError = .choose(postcode: postcode, addresses: found, selectedUPRN: selected, error: problem.message)
         }
         let components = QuestionComponents(field: field, values: values, problem: problem, addressStep: stepWithError,
-                                            currentFileName: loaded.draft.answers.values[field.id + "-name"]?.first, pageHref: pageHref)
+                                            currentFileName: loaded.draft.answers.values[field.id + "-name"]?.first, pageHref: pageHref,
+                                            language: place.language)
         let errors = problem.map { [FieldError(fieldID: QuestionComponents.anchor(for: $0, field: field, addressStep: step), message: $0.message)] } ?? []
         return try renderer.response(QuestionPage(
             chrome: place.chrome(field.label, problem != nil), backHref: backHref, caption: loaded.service.name, action: pageHref,
-            csrfToken: place.csrfToken, question: components, errors: errors), status: status)
+            csrfToken: place.csrfToken, question: components, errors: errors, language: place.language), status: status)
     }
 
     // MARK: Check your answers and sending
@@ -231,18 +232,21 @@ struct FormJourneyFlow: Sendable {
                 .map { item, metres in
                     var follow: String?
                     if case .resident = place.filler { follow = place.draftBase(draftID) + "/already-reported/" + item.reference.description }
-                    return .init(text: "\(item.reference), about \(Int(metres.rounded())) metres away, reported \(UKDateFormat.dateAndTime(item.receivedAt))",
-                                 followAction: follow, followButton: Button("Follow \(item.reference) instead", variant: .secondary))
+                    return .init(text: L("check_nearby", place.language, ["reference": item.reference.description, "metres": String(Int(metres.rounded())),
+                                                                          "when": UKDateFormat.dateAndTime(item.receivedAt, place.language)]),
+                                 followAction: follow,
+                                 followButton: Button(L("check_follow", place.language, ["reference": item.reference.description]), variant: .secondary))
                 }
         }
         var page = CheckAnswersPage(
-            chrome: place.chrome("Check your answers", !problems.isEmpty),
+            chrome: place.chrome(L("check_title", place.language), !problems.isEmpty),
             backHref: journey.questions.last.map { place.questionHref(draftID, $0.id) } ?? place.startHref(loaded.service, loaded.draft),
             caption: loaded.service.name,
             answers: AnswerText.summary(form: loaded.form, answers: checked.answers, asked: journey.questions,
-                                        change: { place.questionHref(draftID, $0.id, changing: true) }),
+                                        change: { place.questionHref(draftID, $0.id, changing: true) }, language: place.language),
             nearby: nearby,
-            onBehalfOf: loaded.customer.map { "You are sending this request for \($0.name), received by \(loaded.draft.channel.displayName.lowercased())." }, action: place.checkHref(draftID), csrfToken: place.csrfToken)
+            onBehalfOf: loaded.customer.map { "You are sending this request for \($0.name), received by \(loaded.draft.channel.displayName.lowercased())." }, action: place.checkHref(draftID), csrfToken: place.csrfToken,
+            language: place.language)
         if !problems.isEmpty {
             // Each error links to the question's own page, where it can be put right.
             var summary = ErrorSummary(errors: [])

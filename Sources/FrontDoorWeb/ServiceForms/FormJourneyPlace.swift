@@ -19,6 +19,8 @@ struct FormJourneyPlace: Sendable {
     /// Where "Back" goes from the first question: the service's page, or the customer's record.
     let startHref: @Sendable (CouncilService, FormDraft) -> String
     let chrome: @Sendable (_ title: String, _ hasErrors: Bool) -> PageChrome
+    /// The words around the council's questions (buttons, address lookup, check your answers).
+    var language: SiteLanguage = .english
 
     enum Filler: Sendable {
         case resident(customerID: UUID)

@@ -27,14 +27,14 @@ struct GuestFormRoutes {
             guard let council = context.council, service.channels.contains(.online), !service.needsAccount else { throw HTTPError(.notFound) }
             let form = try await FormInput.read(from: request, context: context)
             let email = form["guest-email"].trimmingCharacters(in: .whitespaces)
-            let problem = email.isEmpty ? "Enter your email address"
-                : !EmailAddressRule.isPlausible(email) ? "Enter an email address in the correct format, like name@example.com" : nil
+            let problem = email.isEmpty ? L("guest_email_missing", context.language)
+                : !EmailAddressRule.isPlausible(email) ? L("guest_email_format", context.language) : nil
             if let problem {
                 return try flow.renderer.response(ResidentFormRoutes.startPage(service, context, guestError: problem, typedEmail: email),
                                                   status: .unprocessableContent)
             }
             guard let definition = try await flow.forms.latest(of: service.id) else {
-                throw Refusal(.notFound, heading: "This service has no online form yet", explanation: "Contact the council by phone or email to use this service.")
+                throw Refusal(.notFound, heading: L("no_online_form", context.language), explanation: L("no_online_form_explanation", context.language))
             }
             let now = Date()
             // Past the limit the page reads the same: it never says what was or was not sent.
@@ -53,10 +53,10 @@ struct GuestFormRoutes {
         router.get(RouterPath(ResidentPaths.services + "/:code/check-your-email")) { _, context -> Response in
             let service = try await ResidentFormRoutes.onlineService(context, flow: flow)
             return try flow.renderer.response(ResidentMessagePage(
-                chrome: ChromeFactory.chrome(pageTitle: "Check your email", context: context), heading: "Check your email",
-                paragraphs: ["We have sent a link to the email address you gave. Open it to start: \(service.name).",
-                             "The link works until you send the form. If it has not arrived in a few minutes, check your spam folder."],
-                link: .init(href: context.basePath + ResidentPaths.services + "/" + service.code.value, text: "Start again with a different email address")))
+                chrome: ChromeFactory.chrome(pageTitle: L("guest_check_heading", context.language), context: context),
+                heading: L("guest_check_heading", context.language),
+                paragraphs: [L("guest_check_sent", context.language, ["service": service.name]), L("guest_check_works", context.language)],
+                link: .init(href: context.basePath + ResidentPaths.services + "/" + service.code.value, text: L("guest_check_again", context.language))))
         }
 
         router.get(RouterPath(ResidentPaths.services + "/:code/guest/:secret")) { _, context -> Response in
@@ -64,9 +64,9 @@ struct GuestFormRoutes {
             let action = context.basePath + ResidentPaths.services + "/" + service.code.value + "/guest/" + (try context.parameters.require("secret"))
             return try flow.renderer.response(ResidentMessagePage(
                 chrome: ChromeFactory.chrome(pageTitle: service.name, context: context), heading: service.name,
-                paragraphs: ["Your email address is confirmed. Continue to the form."],
+                paragraphs: [L("guest_confirmed", context.language)],
                 form: .init(action: action, csrfToken: context.csrfToken,
-                            button: Button("Continue"))))
+                            button: Button(L("guest_continue", context.language)))))
         }
 
         router.post(RouterPath(ResidentPaths.services + "/:code/guest/:secret")) { _, context -> Response in
@@ -89,8 +89,8 @@ struct GuestFormRoutes {
         let secret = try context.parameters.require("secret")
         guard let draft = try await flow.drafts.find(guestTokenDigest: RandomToken.digest(secret)), draft.serviceID == service.id,
               draft.councilID == service.councilID else {
-            throw Refusal(.notFound, heading: "This link cannot be used",
-                          explanation: "It may have been used to send the form already, or not been used for 30 days. Start again from the service's page.")
+            throw Refusal(.notFound, heading: L("guest_link_unusable", context.language),
+                          explanation: L("guest_link_unusable_explanation", context.language))
         }
         return (service, draft)
     }
@@ -109,12 +109,12 @@ struct GuestFormRoutes {
               let service = try await flow.services.find(id: item.serviceID, councilID: council.id),
               let form = try await flow.forms.version(sent.formVersion, of: sent.serviceID) else { throw HTTPError(.notFound) }
         return try flow.renderer.response(SubmittedFormPage(
-            chrome: ChromeFactory.chrome(pageTitle: "Request sent", context: context),
-            panel: Panel(titleText: "Request sent", text: "Your reference is", reference: item.reference.description),
+            chrome: ChromeFactory.chrome(pageTitle: L("sent_title", context.language), context: context),
+            panel: Panel(titleText: L("sent_title", context.language), text: L("sent_reference_is", context.language), reference: item.reference.description),
             heading: nil,
-            whatHappensNext: "We have sent a confirmation to \(sent.guestEmail ?? "your email address"). " + service.standard.statement
-                + ". We aim to deal with it by " + CaseDates.due(item.resolveBy) + ". Quote your reference if you contact us about it.",
-            answers: AnswerText.summary(form: form, answers: sent.answers),
-            links: [.init(href: context.basePath + ResidentPaths.register, text: "Create an account to follow your requests online")]))
+            whatHappensNext: L("sent_guest_next", context.language, ["email": sent.guestEmail ?? "", "standard": service.standard.statement,
+                                                                     "due": CaseDates.due(item.resolveBy, context.language)]),
+            answers: AnswerText.summary(form: form, answers: sent.answers, language: context.language),
+            links: [.init(href: context.basePath + ResidentPaths.register, text: L("sent_create_account", context.language))]))
     }
 }

@@ -23,7 +23,7 @@ struct QuestionComponents {
     /// `values` are what to show (the draft's answers, or what was just sent); `problem` the
     /// error to show with it. `pageHref` is this question's page, for the address step links.
     init(field: FieldDefinition, values: FormSubmission, problem: AnswerProblem?, addressStep: AddressStep = .typeIn,
-         currentFileName: String? = nil, pageHref: String) {
+         currentFileName: String? = nil, pageHref: String, language: SiteLanguage = .english) {
         let id = field.id, error = problem?.message
         func value(_ name: String) -> String { values.values[name]?.first ?? "" }
         let heading = Label(field.label, isPageHeading: true)
@@ -55,7 +55,7 @@ struct QuestionComponents {
             let allowed = field.allowedContentTypes.isEmpty ? FieldDefinition.defaultContentTypes : field.allowedContentTypes
             fileUpload = FileUpload(id: id, label: heading, hint: field.hint, error: error, accept: allowed, currentFile: currentFileName)
         case .address:
-            address = Self.address(field, values: values, problem: problem, step: addressStep, pageHref: pageHref)
+            address = Self.address(field, values: values, problem: problem, step: addressStep, pageHref: pageHref, language: language)
         case .mapLocation:
             let description = FieldDescription(id: id, hint: field.hint, error: error)
             let latitude = value(id + "-latitude"), longitude = value(id + "-longitude")
@@ -108,7 +108,7 @@ struct QuestionComponents {
     }
 
     static func address(_ field: FieldDefinition, values: FormSubmission, problem: AnswerProblem?, step: AddressStep,
-                        pageHref: String) -> AddressQuestion {
+                        pageHref: String, language: SiteLanguage = .english) -> AddressQuestion {
         let id = field.id
         func value(_ name: String) -> String { values.values[name]?.first ?? "" }
         var question = AddressQuestion(heading: field.label, hint: field.hint.map { Hint(id: id + "-hint", text: $0) })
@@ -116,29 +116,29 @@ struct QuestionComponents {
         switch step {
         case .findByPostcode(let postcode, let error):
             question.lookup = .init(
-                postcode: TextInput(id: id + "-lookup", label: Label("Postcode"), error: error, value: postcode,
+                postcode: TextInput(id: id + "-lookup", label: Label(L("address_postcode", language)), error: error, value: postcode,
                                     autocomplete: "postal-code", spellcheck: false, widthClass: "fd-input--width-10"),
-                find: Button("Find address", name: "action", value: "find"), manualHref: manualHref)
+                find: Button(L("address_find", language), name: "action", value: "find"), manualHref: manualHref)
         case .choose(let postcode, let addresses, let selected, let error):
-            let options = [(value: "", text: "\(addresses.count) \(addresses.count == 1 ? "address" : "addresses") found")]
+            let options = [(value: "", text: L(addresses.count == 1 ? "address_count_one" : "address_count_many", language, ["count": String(addresses.count)]))]
                 + addresses.map { (value: $0.uprn.value, text: $0.address.lines.dropLast().joined(separator: ", ")) }
             question.choose = .init(
-                postcodeName: id + "-lookup", postcode: postcode.value, found: "Addresses at \(postcode.value)",
-                changeHref: pageHref, select: Select(id: id + "-uprn", label: Label("Select an address"), error: error, options: options,
+                postcodeName: id + "-lookup", postcode: postcode.value, found: L("address_found_at", language, ["postcode": postcode.value]),
+                changeHref: pageHref, select: Select(id: id + "-uprn", label: Label(L("address_select", language)), error: error, options: options,
                                                      selected: selected),
-                use: Button("Use this address", name: "action", value: "choose"), manualHref: manualHref)
+                use: Button(L("address_use", language), name: "action", value: "choose"), manualHref: manualHref)
         case .typeIn:
             // The message goes beside the box at fault (the first, when the whole address is).
             let at = problem.map { $0.inputName ?? id + "-line1" }
             func marked(_ name: String) -> String? { at == name ? problem?.message : nil }
             question.manual = .init(
-                line1: TextInput(id: id + "-line1", label: Label("Address line 1"), error: marked(id + "-line1"), value: value(id + "-line1"),
+                line1: TextInput(id: id + "-line1", label: Label(L("address_line1", language)), error: marked(id + "-line1"), value: value(id + "-line1"),
                                  autocomplete: "address-line1"),
-                line2: TextInput(id: id + "-line2", label: Label("Address line 2 (optional)"), value: value(id + "-line2"),
+                line2: TextInput(id: id + "-line2", label: Label(L("address_line2", language)), value: value(id + "-line2"),
                                  autocomplete: "address-line2"),
-                town: TextInput(id: id + "-town", label: Label("Town or city"), error: marked(id + "-town"), value: value(id + "-town"),
+                town: TextInput(id: id + "-town", label: Label(L("address_town", language)), error: marked(id + "-town"), value: value(id + "-town"),
                                 autocomplete: "address-level2", widthClass: "fd-input--width-20"),
-                postcode: TextInput(id: id + "-postcode", label: Label("Postcode"), error: marked(id + "-postcode"),
+                postcode: TextInput(id: id + "-postcode", label: Label(L("address_postcode", language)), error: marked(id + "-postcode"),
                                     value: value(id + "-postcode"), autocomplete: "postal-code", spellcheck: false,
                                     widthClass: "fd-input--width-10"),
                 lookupHref: pageHref)

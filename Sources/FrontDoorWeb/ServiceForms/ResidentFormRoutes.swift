@@ -55,20 +55,23 @@ struct ResidentFormRoutes {
         let pageHref = context.basePath + ResidentPaths.services + "/" + service.code.value
         let online = service.channels.contains(.online)
         let signedIn = context.residentSession != nil
-        let otherWays = service.channels.subtracting([.online]).isEmpty ? nil
-            : "You can also contact us by " + ServiceChannel.allCases.filter { $0 != .online && service.channels.contains($0) }
-                .map { $0.displayName.lowercased() }.joined(separator: ", ") + (service.isDigitalOnly ? " if you cannot use the online service." : ".")
+        let language = context.language
+        let otherChannels = ServiceChannel.allCases.filter { $0 != .online && service.channels.contains($0) }
+            .map { L("channel_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), language) }.joined(separator: ", ")
+        let otherWays = otherChannels.isEmpty ? nil
+            : L(service.isDigitalOnly ? "service_also_contact_digital" : "service_also_contact", language, ["channels": otherChannels])
         let guest = online && !signedIn && !service.needsAccount ? ServiceStartPage.GuestStart(
             action: pageHref + "/guest", csrfToken: context.csrfToken,
-            email: TextInput(id: "guest-email", label: Label("Email address"),
-                             type: "email", hint: "We will email you a link to the form, and your reference when you have sent it.",
+            email: TextInput(id: "guest-email", label: Label(L("guest_email_label", language)),
+                             type: "email", hint: L("guest_email_hint", language),
                              error: guestError, value: typedEmail, autocomplete: "email", spellcheck: false),
-            button: Button("Email me a link", variant: .secondary)) : nil
+            button: Button(L("guest_email_button", language), variant: .secondary)) : nil
         return ServiceStartPage(
             chrome: ChromeFactory.chrome(pageTitle: service.name, context: context, hasErrors: guestError != nil), heading: service.name,
             description: service.description, standard: service.standard.statement, needsAccount: service.needsAccount,
             signInHref: online && !signedIn ? context.basePath + ResidentPaths.signIn + SafeReturnPath.query(pageHref) : nil,
-            action: online && signedIn ? pageHref + "/start" : nil, csrfToken: context.csrfToken, otherWays: otherWays, guest: guest)
+            action: online && signedIn ? pageHref + "/start" : nil, csrfToken: context.csrfToken, otherWays: otherWays, guest: guest,
+            language: language)
     }
 
     /// An active service of this council, by the code in the path.
@@ -106,6 +109,7 @@ struct ResidentFormRoutes {
                 isGuest ? nil : links.url(ResidentPaths.requests + "/" + reference.description, request: request, context: context)
             },
             startHref: { service, _ in basePath + ResidentPaths.services + "/" + service.code.value },
-            chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, context: context, hasErrors: hasErrors) })
+            chrome: { title, hasErrors in ChromeFactory.chrome(pageTitle: title, context: context, hasErrors: hasErrors) },
+            language: context.language)
     }
 }

@@ -26,12 +26,12 @@ public struct CheckAnswersPage: PageModel {
     public var submit: Button
 
     init(chrome: PageChrome, backHref: String, caption: String, answers: SummaryList, nearby: [Nearby] = [], onBehalfOf: String? = nil,
-         action: String, csrfToken: String, errors: [FieldError] = []) {
+         action: String, csrfToken: String, errors: [FieldError] = [], language: SiteLanguage = .english) {
         self.chrome = chrome
-        self.backLink = BackLink(href: backHref)
+        self.backLink = BackLink(href: backHref, text: L("back", language))
         self.errorSummary = errors.isEmpty ? nil : ErrorSummary(errors: errors)
         self.caption = caption
-        self.heading = "Check your answers before sending your request"
+        self.heading = L("check_heading", language)
         self.answers = answers
         self.nearby = nearby
         self.hasNearby = !nearby.isEmpty
@@ -39,7 +39,7 @@ public struct CheckAnswersPage: PageModel {
         self.onBehalfOf = onBehalfOf
         self.action = action
         self.csrfToken = csrfToken
-        self.submit = Button("Accept and send")
+        self.submit = Button(L("check_submit", language))
     }
 }
 
@@ -95,7 +95,7 @@ public struct ServiceStartPage: PageModel {
     }
 
     init(chrome: PageChrome, heading: String, description: String, standard: String, needsAccount: Bool, signInHref: String?,
-         action: String?, csrfToken: String, otherWays: String?, guest: GuestStart? = nil) {
+         action: String?, csrfToken: String, otherWays: String?, guest: GuestStart? = nil, language: SiteLanguage = .english) {
         self.chrome = chrome
         self.guest = guest
         self.errorSummary = guest?.email.errorMessage.map { ErrorSummary(errors: [FieldError(fieldID: "guest-email", message: $0.text)]) }
@@ -106,7 +106,7 @@ public struct ServiceStartPage: PageModel {
         self.signInHref = signInHref
         self.action = action
         self.csrfToken = csrfToken
-        self.start = Button("Start now", isStartButton: true)
+        self.start = Button(L("service_start", language), isStartButton: true)
         self.otherWays = otherWays
     }
 }

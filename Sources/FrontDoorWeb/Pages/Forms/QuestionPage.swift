@@ -24,9 +24,9 @@ public struct QuestionPage: PageModel {
     public var continueButton: Button?
 
     init(chrome: PageChrome, backHref: String, caption: String, action: String, csrfToken: String,
-         question: QuestionComponents, errors: [FieldError]) {
+         question: QuestionComponents, errors: [FieldError], language: SiteLanguage = .english) {
         self.chrome = chrome
-        self.backLink = BackLink(href: backHref)
+        self.backLink = BackLink(href: backHref, text: L("back", language))
         self.errorSummary = errors.isEmpty ? nil : ErrorSummary(errors: errors)
         self.caption = caption
         self.action = action
@@ -40,7 +40,7 @@ public struct QuestionPage: PageModel {
         self.fileUpload = question.fileUpload
         self.address = question.address
         self.location = question.location
-        self.continueButton = question.address == nil || question.address?.manual != nil ? Button("Continue") : nil
+        self.continueButton = question.address == nil || question.address?.manual != nil ? Button(L("question_continue", language)) : nil
     }
 }
 

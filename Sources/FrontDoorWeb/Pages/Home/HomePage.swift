@@ -31,7 +31,8 @@ public struct HomePage: PageModel {
     public var signedIn: Bool
     public var accountHref: String
 
-    public init(selection: CouncilSelection?, chrome: PageChrome, basePath: String, services: [CouncilService] = [], signedIn: Bool = false) {
+    public init(selection: CouncilSelection?, chrome: PageChrome, basePath: String, services: [CouncilService] = [], signedIn: Bool = false,
+                language: SiteLanguage = .english) {
         self.chrome = chrome
         self.signedIn = signedIn
         self.accountHref = basePath + ResidentPaths.account
@@ -41,7 +42,7 @@ public struct HomePage: PageModel {
             .map { ServiceLink($0, basePath: basePath, detailed: false) }
         self.groups = ServiceGroup.allCases.compactMap { group in
             let inGroup = services.filter { $0.group == group }
-            return inGroup.isEmpty ? nil : GroupLink(group, services: inGroup, basePath: basePath)
+            return inGroup.isEmpty ? nil : GroupLink(group, services: inGroup, basePath: basePath, language: language)
         }
         self.hasTopTasks = !topTasks.isEmpty
         self.hasGroups = !groups.isEmpty
@@ -54,15 +55,15 @@ public struct HomePage: PageModel {
         switch selection {
         case .council(let council, _):
             heading = council.name
-            search = SearchBox(basePath: basePath)
+            search = SearchBox(basePath: basePath, language: language)
             contactDetails = SummaryList(rows: [
-                .init(key: "Phone", value: council.contact.phone),
-                .init(key: "Email", value: council.contact.email),
-                .init(key: "Opening hours", value: council.contact.openingHours),
-                .init(key: "Visit us", value: council.contact.address.replacingCommasWithLines()),
+                .init(key: L("home_contact_phone", language), value: council.contact.phone),
+                .init(key: L("home_contact_email", language), value: council.contact.email),
+                .init(key: L("home_contact_hours", language), value: council.contact.openingHours),
+                .init(key: L("home_contact_visit", language), value: council.contact.address.replacingCommasWithLines()),
             ])
         case .mustChoose(let councils):
-            heading = "Choose your council"
+            heading = L("home_choose_heading", language)
             contactDetails = nil
             councilChoices = councils.map { CouncilChoice(name: $0.name, href: "/c/\($0.slug.value)/") }
         case .noCouncils, .unknownSlug, .none:

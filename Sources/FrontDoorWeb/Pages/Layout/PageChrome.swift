@@ -44,22 +44,31 @@ public struct PageChrome: Sendable {
         public var address: String
     }
 
+    /// The other language, where the page offers it: a link to the same page in it.
+    public struct LanguageSwitch: Sendable {
+        public var href: String
+        public var text: String
+        public var lang: String
+    }
+
+    public var languageSwitch: LanguageSwitch?
+
     public init(pageTitle: String, hasErrors: Bool = false, serviceOwnerName: String, basePath: String,
-                brandStylesheetHref: String?, contact: ContactLines?, lang: String = "en") {
+                brandStylesheetHref: String?, contact: ContactLines?, language: SiteLanguage = .english) {
         let name = pageTitle == serviceOwnerName ? pageTitle : "\(pageTitle) – \(serviceOwnerName)"
-        self.title = (hasErrors ? "Error: " : "") + name
-        self.lang = lang
+        self.title = (hasErrors ? L("error_title_prefix", language) : "") + name
+        self.lang = language.rawValue
         self.serviceOwnerName = serviceOwnerName
         self.homeHref = basePath + "/"
         self.stylesheetHref = "/assets/frontdoor.css"
         self.scriptHref = "/assets/frontdoor.js"
         self.brandStylesheetHref = brandStylesheetHref
-        self.phaseBanner = PhaseBanner(tag: "Beta", feedbackHref: basePath + "/accessibility#contact")
+        self.phaseBanner = PhaseBanner(tag: L("layout_phase_tag", language), feedbackHref: basePath + "/accessibility#contact")
         self.footerLinks = [
-            FooterLink(href: basePath + "/accessibility", text: "Accessibility statement"),
-            FooterLink(href: basePath + "/components", text: "Design system components"),
-            FooterLink(href: basePath + "/account", text: "Your account"),
-            FooterLink(href: basePath + "/staff/sign-in", text: "Staff sign in"),
+            FooterLink(href: basePath + "/accessibility", text: L("layout_footer_accessibility", language)),
+            FooterLink(href: basePath + "/components", text: L("layout_footer_components", language)),
+            FooterLink(href: basePath + "/account", text: L("layout_footer_account", language)),
+            FooterLink(href: basePath + "/staff/sign-in", text: L("layout_footer_staff", language)),
         ]
         self.contact = contact
     }

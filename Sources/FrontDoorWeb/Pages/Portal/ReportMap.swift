@@ -30,7 +30,7 @@ public struct ReportMap: Sendable {
     /// `frame` is every position that should fit (reports and ward centres); the map keeps
     /// true proportions at the area's latitude.
     init(reports: [(latitude: Double, longitude: Double, isOpen: Bool, label: String)],
-         wards: [(ward: String, latitude: Double, longitude: Double)]) {
+         wards: [(ward: String, latitude: Double, longitude: Double)], language: SiteLanguage = .english) {
         let frame = reports.map { ($0.latitude, $0.longitude) } + wards.map { ($0.latitude, $0.longitude) }
         let minLatitude = frame.map(\.0).min() ?? 0, maxLatitude = frame.map(\.0).max() ?? 0
         let minLongitude = frame.map(\.1).min() ?? 0, maxLongitude = frame.map(\.1).max() ?? 0
@@ -53,8 +53,8 @@ public struct ReportMap: Sendable {
             return Label(x: x, y: y, text: ward.ward)
         }
         let open = reports.filter(\.isOpen).count
-        self.description = "\(reports.count) \(reports.count == 1 ? "report" : "reports"): \(open) open, \(reports.count - open) fixed. "
-            + "Each is also listed in the table below."
+        self.description = L("reports_map_description", language, ["count": String(reports.count), "open": String(open),
+                                                                    "fixed": String(reports.count - open)])
     }
 }
 

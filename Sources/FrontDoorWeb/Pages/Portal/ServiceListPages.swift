@@ -15,6 +15,13 @@ public struct ServiceLink: Sendable {
     }
 }
 
+extension ServiceGroup {
+    /// The group's name in the page's language (the domain's `displayName` is the English one).
+    func name(_ language: SiteLanguage) -> String {
+        L("group_" + rawValue.replacingOccurrences(of: "-", with: "_"), language)
+    }
+}
+
 /// A group of services ("Waste", "Parking") linking to its page.
 public struct GroupLink: Sendable {
     public var href: String
@@ -22,9 +29,9 @@ public struct GroupLink: Sendable {
     /// Up to three of its services, so the link says what is inside.
     public var examples: String
 
-    init(_ group: ServiceGroup, services: [CouncilService], basePath: String) {
+    init(_ group: ServiceGroup, services: [CouncilService], basePath: String, language: SiteLanguage) {
         self.href = basePath + ResidentPaths.browse + "/" + group.rawValue
-        self.name = group.displayName
+        self.name = group.name(language)
         self.examples = services.prefix(3).map(\.name).joined(separator: ", ")
     }
 }
@@ -35,11 +42,11 @@ public struct SearchBox: Sendable {
     public var input: TextInput
     public var button: Button
 
-    init(basePath: String, value: String = "", labelIsHeading: Bool = false) {
+    init(basePath: String, value: String = "", language: SiteLanguage) {
         self.action = basePath + ResidentPaths.search
-        self.input = TextInput(id: "q", label: Label("Search our services", classes: labelIsHeading ? "fd-label--l" : "fd-label--m"),
+        self.input = TextInput(id: "q", label: Label(L("search_label", language), classes: "fd-label--m"),
                                type: "search", value: value, autocomplete: "off", spellcheck: true)
-        self.button = Button("Search", variant: .secondary)
+        self.button = Button(L("search_button", language), variant: .secondary)
     }
 }
 
@@ -87,12 +94,14 @@ public struct SearchResultsPage: PageModel {
     public var allServicesHref: String
     public var contactPhone: String?
 
-    init(chrome: PageChrome, search: SearchBox, typed: String, correctedTo: String?, results: [ServiceLink], basePath: String, contactPhone: String?) {
+    init(chrome: PageChrome, search: SearchBox, typed: String, correctedTo: String?, results: [ServiceLink], basePath: String, contactPhone: String?,
+         language: SiteLanguage) {
         self.chrome = chrome
-        self.heading = "Search"
+        self.heading = L("search_heading", language)
         self.search = search
         let searched = !typed.trimmingCharacters(in: .whitespaces).isEmpty
-        self.summary = searched ? "\(results.count) \(results.count == 1 ? "result" : "results") for ‘\(typed)’" : nil
+        self.summary = searched ? L(results.count == 1 ? "search_summary_one" : "search_summary_many", language,
+                                    ["count": String(results.count), "query": typed]) : nil
         self.correctedTo = correctedTo
         self.results = results
         self.hasResults = !results.isEmpty

@@ -25,8 +25,8 @@ struct PortalRoutes {
             var catalogue: [CouncilService] = []
             if let council = context.council { catalogue = try await routes.listed(council) }
             let page = HomePage(selection: context.councilSelection,
-                                chrome: ChromeFactory.chrome(pageTitle: context.council?.name ?? "Choose your council", context: context),
-                                basePath: context.basePath, services: catalogue, signedIn: context.residentSession != nil)
+                                chrome: ChromeFactory.chrome(pageTitle: context.council?.name ?? L("home_choose_heading", context.language), context: context),
+                                basePath: context.basePath, services: catalogue, signedIn: context.residentSession != nil, language: context.language)
             return try routes.renderer.response(page)
         }
 
@@ -35,12 +35,12 @@ struct PortalRoutes {
             let catalogue = try await routes.listed(council)
             let groups = ServiceGroup.allCases.compactMap { group -> ServiceIndexPage.Group? in
                 let inGroup = catalogue.filter { $0.group == group }
-                return inGroup.isEmpty ? nil : .init(id: group.rawValue, name: group.displayName,
+                return inGroup.isEmpty ? nil : .init(id: group.rawValue, name: group.name(context.language),
                                                       services: inGroup.map { ServiceLink($0, basePath: context.basePath, detailed: false) })
             }
             return try routes.renderer.response(ServiceIndexPage(
-                chrome: ChromeFactory.chrome(pageTitle: "All services", context: context), heading: "All services",
-                search: SearchBox(basePath: context.basePath), groups: groups))
+                chrome: ChromeFactory.chrome(pageTitle: L("services_heading", context.language), context: context),
+                heading: L("services_heading", context.language), search: SearchBox(basePath: context.basePath, language: context.language), groups: groups))
         }
 
         router.get(RouterPath(ResidentPaths.browse + "/:group")) { _, context -> Response in
@@ -50,9 +50,10 @@ struct PortalRoutes {
             let inGroup = try await routes.listed(council).filter { $0.group == group }
             guard !inGroup.isEmpty else { throw HTTPError(.notFound) }
             return try routes.renderer.response(ServiceGroupPage(
-                chrome: ChromeFactory.chrome(pageTitle: group.displayName, context: context),
-                backLink: BackLink(href: SitePath.home.href(basePath: context.basePath), text: "Home"), heading: group.displayName,
-                services: inGroup.map { ServiceLink($0, basePath: context.basePath) }, search: SearchBox(basePath: context.basePath)))
+                chrome: ChromeFactory.chrome(pageTitle: group.name(context.language), context: context),
+                backLink: BackLink(href: SitePath.home.href(basePath: context.basePath), text: L("browse_back", context.language)),
+                heading: group.name(context.language), services: inGroup.map { ServiceLink($0, basePath: context.basePath) },
+                search: SearchBox(basePath: context.basePath, language: context.language)))
         }
 
         router.get(RouterPath(ResidentPaths.search)) { request, context -> Response in
@@ -69,10 +70,11 @@ struct PortalRoutes {
                 if query.wasCorrected { correctedTo = query.corrected.joined(separator: " ") }
             }
             return try routes.renderer.response(SearchResultsPage(
-                chrome: ChromeFactory.chrome(pageTitle: typed.isEmpty ? "Search" : "Search: \(typed)", context: context),
-                search: SearchBox(basePath: context.basePath, value: typed, labelIsHeading: false), typed: typed, correctedTo: correctedTo,
+                chrome: ChromeFactory.chrome(pageTitle: typed.isEmpty ? L("search_heading", context.language)
+                                                : L("search_title_with", context.language, ["query": typed]), context: context),
+                search: SearchBox(basePath: context.basePath, value: typed, language: context.language), typed: typed, correctedTo: correctedTo,
                 results: results.map { ServiceLink($0, basePath: context.basePath) }, basePath: context.basePath,
-                contactPhone: council.contact.phone))
+                contactPhone: council.contact.phone, language: context.language))
         }
     }
 

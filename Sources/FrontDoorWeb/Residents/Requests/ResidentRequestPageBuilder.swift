@@ -9,38 +9,42 @@ extension ResidentRequestRoutes {
         let own = try await cases.all(customerID: context.customer.id)
         let followed = try await cases.followed(customerID: context.customer.id)
         return try renderer.response(ResidentRequestsPage(
-            chrome: ChromeFactory.chrome(pageTitle: "Your requests", context: context),
-            requests: try await table(own, caption: "Requests you made", context),
-            followed: try await table(followed, caption: "Reports you follow", context),
+            chrome: ChromeFactory.chrome(pageTitle: L("requests_heading", context.language), context: context),
+            requests: try await table(own, caption: L("requests_made", context.language), context),
+            followed: try await table(followed, caption: L("requests_followed", context.language), context),
             servicesHref: context.basePath + ResidentPaths.services))
     }
 
     /// The latest few of the resident's own requests, for the account's front page.
     func recent(_ context: SignedInResidentContext, count: Int = 3) async throws -> Table? {
-        try await table(Array(try await cases.all(customerID: context.customer.id).prefix(count)), caption: "Your latest requests", context,
+        try await table(Array(try await cases.all(customerID: context.customer.id).prefix(count)), caption: L("requests_latest", context.language), context,
                         captionClasses: "fd-visually-hidden")
     }
 
     func table(_ items: [Case], caption: String, _ context: SignedInResidentContext, captionClasses: String = "fd-table__caption--m") async throws -> Table? {
         guard let council = context.council, !items.isEmpty else { return nil }
+        let language = context.language
         let names = Dictionary(uniqueKeysWithValues: try await services.all(councilID: council.id).map { ($0.id, $0.name) })
         return Table(
-            caption: caption, captionClasses: captionClasses, head: ["Reference", "What", "Status", "Received", "Due or finished"],
+            caption: caption, captionClasses: captionClasses, head: ["reference", "what", "status", "received", "due"].map { L("requests_col_" + $0, language) },
             rows: items.map { item in
-                [item.reference.description, names[item.serviceID] ?? "Request", item.status.displayName,
-                 CaseDates.date(LocalDate(item.receivedAt)), Self.dueOrFinished(item)]
+                [item.reference.description, names[item.serviceID] ?? L("requests_request", language), item.status.name(language),
+                 CaseDates.date(LocalDate(item.receivedAt), language), Self.dueOrFinished(item, language)]
             },
             firstCellLinks: items.map { href($0, context) })
     }
 
-    static func dueOrFinished(_ item: Case) -> String {
-        if let finished = item.resolvedAt ?? item.closedAt, !item.status.isOpen { return "Finished " + CaseDates.date(LocalDate(finished)) }
-        return "Due " + CaseDates.due(item.resolveBy)
+    static func dueOrFinished(_ item: Case, _ language: SiteLanguage) -> String {
+        if let finished = item.resolvedAt ?? item.closedAt, !item.status.isOpen {
+            return L("requests_finished_on", language, ["date": CaseDates.date(LocalDate(finished), language)])
+        }
+        return L("requests_due_on", language, ["date": CaseDates.due(item.resolveBy, language)])
     }
 
     func page(_ item: Case, own: Bool, _ context: SignedInResidentContext, justSent: Bool = false, banner: NotificationBanner? = nil,
               problem: FieldError? = nil, typed: FormInput? = nil, status: HTTPResponse.Status? = nil) async throws -> Response {
         guard let council = context.council else { throw HTTPError(.notFound) }
+        let language = context.language
         let service = try await services.find(id: item.serviceID, councilID: item.councilID)
         let rules = try await calendars.rules(for: council)
         let action = href(item, context)
@@ -52,21 +56,23 @@ extension ResidentRequestRoutes {
         }
 
         var details: [SummaryList.Row] = [
-            .init(key: "Reference", value: item.reference.description),
-            .init(key: "Received", value: UKDateFormat.dateAndTime(item.receivedAt)),
+            .init(key: L("request_reference", language), value: item.reference.description),
+            .init(key: L("request_received", language), value: UKDateFormat.dateAndTime(item.receivedAt, language)),
         ]
-        if item.status.isOpen { details.append(.init(key: "We aim to finish by", value: CaseDates.due(item.resolveBy))) }
+        if item.status.isOpen { details.append(.init(key: L("request_aim_finish", language), value: CaseDates.due(item.resolveBy, language))) }
         if let finished = item.resolvedAt ?? item.closedAt, !item.status.isOpen {
-            details.append(.init(key: "Finished", value: UKDateFormat.dateAndTime(finished)))
+            details.append(.init(key: L("request_finished", language), value: UKDateFormat.dateAndTime(finished, language)))
         }
-        if let address = item.address { details.append(.init(key: "Address", value: address.lines.joined(separator: ", "))) }
+        if let address = item.address { details.append(.init(key: L("request_address", language), value: address.lines.joined(separator: ", "))) }
 
         let events = try await cases.events(caseID: item.id, includingInternal: false)
         let timeline = events.reversed().map { event in
             ResidentRequestPage.TimelineEntry(
-                when: UKDateFormat.dateAndTime(event.occurredAt),
-                who: own && event.actorID == item.customerID ? "You" : council.name,
-                statusChange: event.toStatus.map { to in (event.fromStatus.map { $0.displayName + " to " } ?? "") + to.displayName },
+                when: UKDateFormat.dateAndTime(event.occurredAt, language),
+                who: own && event.actorID == item.customerID ? L("request_you", language) : council.name,
+                statusChange: event.toStatus.map { to in
+                    event.fromStatus.map { L("status_change", language, ["from": $0.name(language), "to": to.name(language)]) } ?? to.name(language)
+                },
                 // Someone following another resident's report sees where it stands, not what was said to them.
                 text: own ? event.text : nil)
         }
@@ -74,65 +80,69 @@ extension ResidentRequestRoutes {
         var answers: SummaryList?
         if own, let submissionID = item.submissionID, let sent = try await submissions.find(id: submissionID, councilID: item.councilID),
            let definition = try await forms.version(sent.formVersion, of: sent.serviceID) {
-            answers = AnswerText.summary(form: definition, answers: sent.answers)
+            answers = AnswerText.summary(form: definition, answers: sent.answers, language: language)
         }
 
         let possible = own ? rules.lifecycle.residentActions(from: item.status) : []
         let reply = possible.contains(.customerReplied) ? form(
-            "reply", "Reply to us", "We need more information from you before we can carry on.", path: "reply",
-            textarea: Textarea(id: "reply", label: Label("Your reply"), error: error("reply"), value: typed?["reply"], rows: 5),
-            button: Button("Send your reply")) : nil
+            "reply", L("request_reply_heading", language), L("request_reply_explanation", language), path: "reply",
+            textarea: Textarea(id: "reply", label: Label(L("request_reply_label", language)), error: error("reply"), value: typed?["reply"], rows: 5),
+            button: Button(L("request_reply_button", language))) : nil
         var reopen: ResidentRequestPage.Action?
         if possible.contains(.reopen), case .success = rules.lifecycle.apply(.reopen, to: item.status, resolvedAt: item.resolvedAt, now: Date()) {
             let until = item.resolvedAt.map { LocalDate($0.addingTimeInterval(Double(rules.lifecycle.reopenWindowDays) * 86_400)) }
-            reopen = form("reopen", "Not put right?", until.map { "You can reopen this request until \(CaseDates.date($0))." }, path: "reopen",
-                          textarea: Textarea(id: "reopen-reason", label: Label("What is still wrong?"), error: error("reopen-reason"),
+            reopen = form("reopen", L("request_reopen_heading", language),
+                          until.map { L("request_reopen_until", language, ["date": CaseDates.date($0, language)]) }, path: "reopen",
+                          textarea: Textarea(id: "reopen-reason", label: Label(L("request_reopen_label", language)), error: error("reopen-reason"),
                                              value: typed?["reopen-reason"], rows: 4),
-                          button: Button("Reopen the request", variant: .secondary))
+                          button: Button(L("request_reopen_button", language), variant: .secondary))
         }
         let withdraw = possible.contains(.withdraw) ? form(
-            "withdraw", "Withdraw this request", "If you no longer need it, withdraw it and we will stop work on it.", path: "withdraw",
-            textarea: Textarea(id: "withdraw-reason", label: Label("Why are you withdrawing it? (optional)"), error: error("withdraw-reason"),
+            "withdraw", L("request_withdraw_heading", language), L("request_withdraw_explanation", language), path: "withdraw",
+            textarea: Textarea(id: "withdraw-reason", label: Label(L("request_withdraw_label", language)), error: error("withdraw-reason"),
                                value: typed?["withdraw-reason"], rows: 3),
-            button: Button("Withdraw the request", variant: .warning)) : nil
+            button: Button(L("request_withdraw_button", language), variant: .warning)) : nil
 
         let rating = own ? try await cases.rating(caseID: item.id) : nil
         let rate = own && rating == nil && CaseRating.mayRate(item.status) ? form(
-            "rate", "How did we do?", nil, path: "rate",
-            textarea: Textarea(id: "rating-comment", label: Label("Tell us more (optional)"), error: error("rating-comment"),
+            "rate", L("request_rate_heading", language), nil, path: "rate",
+            textarea: Textarea(id: "rating-comment", label: Label(L("request_rate_comment", language)), error: error("rating-comment"),
                                value: typed?["rating-comment"], rows: 3),
-            radios: Radios(ChoiceGroup(idPrefix: "score", fieldset: Fieldset(legend: "Overall, how satisfied are you with how we dealt with your request?"),
+            radios: Radios(ChoiceGroup(idPrefix: "score", fieldset: Fieldset(legend: L("request_rate_question", language)),
                                        error: error("score"),
-                                       options: CaseRating.scores.reversed().map { (value: String($0), text: CaseRating.label($0), hint: String?.none) },
+                                       options: CaseRating.scores.reversed().map { (value: String($0), text: L("rating_\($0)", language), hint: String?.none) },
                                        selected: typed.map { [$0["score"]] } ?? [])),
-            button: Button("Send your rating", variant: .secondary)) : nil
-        let unfollow = own ? nil : form("unfollow", "Stop following", "It will no longer show in your account.", path: "unfollow",
-                                        textarea: nil, button: Button("Stop following this report", variant: .secondary))
+            button: Button(L("request_rate_button", language), variant: .secondary)) : nil
+        let unfollow = own ? nil : form("unfollow", L("request_unfollow_heading", language), L("request_unfollow_explanation", language),
+                                        path: "unfollow", textarea: nil, button: Button(L("request_unfollow_button", language), variant: .secondary))
 
         var whatHappensNext: String?
         switch item.status {
         case .submitted, .acknowledged, .inProgress:
-            whatHappensNext = (service.map { $0.standard.statement + ". " } ?? "") + "We aim to deal with it by \(CaseDates.due(item.resolveBy))."
+            whatHappensNext = L("request_next_open", language, ["standard": service.map { $0.standard.statement + ". " } ?? "",
+                                                                "due": CaseDates.due(item.resolveBy, language)])
         case .awaitingCustomer:
-            whatHappensNext = own ? "We are waiting for your reply. The time we take is paused until you reply." : "We are waiting for more information."
+            whatHappensNext = L(own ? "request_next_waiting_own" : "request_next_waiting", language)
         case .resolved:
-            whatHappensNext = "We have dealt with this request."
+            whatHappensNext = L("request_next_resolved", language)
         case .closed, .withdrawn, .duplicate:
             whatHappensNext = nil
         }
 
         var summary: ErrorSummary?
         if let problem { summary = ErrorSummary(errors: [problem]) }
-        let title = (service?.name ?? "Request") + " " + item.reference.description
+        let title = (service?.name ?? L("requests_request", language)) + " " + item.reference.description
         let page = ResidentRequestPage(
             chrome: ChromeFactory.chrome(pageTitle: title, context: context, hasErrors: problem != nil),
-            backLink: BackLink(href: context.basePath + ResidentPaths.requests, text: "Your requests"), errorSummary: summary,
-            panel: justSent && own ? Panel(titleText: "Request sent", text: "Your reference is", reference: item.reference.description) : nil,
-            banner: banner, caption: own ? "Your request" : "A report you follow", heading: service?.name ?? "Request",
-            status: Tag(item.status.displayName, colour: Self.colour(item.status)), details: SummaryList(rows: details),
+            backLink: BackLink(href: context.basePath + ResidentPaths.requests, text: L("requests_heading", language)), errorSummary: summary,
+            panel: justSent && own ? Panel(titleText: L("sent_title", language), text: L("sent_reference_is", language),
+                                           reference: item.reference.description) : nil,
+            banner: banner, caption: L(own ? "request_caption_own" : "request_caption_followed", language),
+            heading: service?.name ?? L("requests_request", language),
+            status: Tag(item.status.name(language), colour: Self.colour(item.status)), details: SummaryList(rows: details),
             whatHappensNext: whatHappensNext, timeline: Array(timeline), answers: answers, isFollowed: !own,
             reply: reply, reopen: reopen, rate: rate, withdraw: withdraw, unfollow: unfollow,
-            rating: rating.map { "You rated this: \(CaseRating.label($0.score)) (\($0.score) out of 5)." })
+            rating: rating.map { L("request_rated", language, ["label": L("rating_\($0.score)", language), "score": String($0.score)]) })
         return try renderer.response(page, status: status ?? (problem == nil ? .ok : .unprocessableContent))
     }
 
@@ -144,5 +154,12 @@ extension ResidentRequestRoutes {
         case .resolved: .green
         case .closed, .withdrawn, .duplicate: .grey
         }
+    }
+}
+
+extension CaseStatus {
+    /// The status as its resident reads it, in the page's language (`displayName` is the English).
+    func name(_ language: SiteLanguage) -> String {
+        L("status_" + rawValue.replacingOccurrences(of: "-", with: "_"), language)
     }
 }

@@ -46,7 +46,7 @@ struct ResidentRequestRoutes {
             let (item, own) = try await routes.load(context)
             let query = request.uri.queryParameters
             return try await routes.page(item, own: own, context, justSent: query["sent"] != nil,
-                                         banner: query["saved"].flatMap { Self.savedBanner(String($0)) })
+                                         banner: query["saved"].flatMap { Self.savedBanner(String($0), context.language) })
         }
 
         signedIn.post(":reference/reply") { request, context -> Response in
@@ -54,7 +54,7 @@ struct ResidentRequestRoutes {
             guard own else { throw HTTPError(.notFound) }
             let form = try await FormInput.read(from: request, context: context)
             let reply = form["reply"]
-            if let problem = Self.textProblem(reply, field: "reply", required: "Enter your reply", limit: 2000, what: "Your reply") {
+            if let problem = Self.textProblem(reply, field: "reply", required: L("request_reply_missing", context.language), limit: 2000, tooLong: L("request_reply_long", context.language)) {
                 return try await routes.page(item, own: own, context, problem: problem, typed: form)
             }
             return try await routes.move(item, .customerReplied, message: reply, form: form, context, saved: "reply")
@@ -65,7 +65,7 @@ struct ResidentRequestRoutes {
             guard own else { throw HTTPError(.notFound) }
             let form = try await FormInput.read(from: request, context: context)
             let reason = form["withdraw-reason"]
-            if let problem = Self.textProblem(reason, field: "withdraw-reason", required: nil, limit: 1200, what: "The reason") {
+            if let problem = Self.textProblem(reason, field: "withdraw-reason", required: nil, limit: 1200, tooLong: L("request_withdraw_long", context.language)) {
                 return try await routes.page(item, own: own, context, problem: problem, typed: form)
             }
             let message = "You withdrew this request" + (reason.isEmpty ? "." : ": " + reason)
@@ -77,7 +77,7 @@ struct ResidentRequestRoutes {
             guard own else { throw HTTPError(.notFound) }
             let form = try await FormInput.read(from: request, context: context)
             let reason = form["reopen-reason"]
-            if let problem = Self.textProblem(reason, field: "reopen-reason", required: "Tell us what is still wrong", limit: 2000, what: "What is still wrong") {
+            if let problem = Self.textProblem(reason, field: "reopen-reason", required: L("request_reopen_missing", context.language), limit: 2000, tooLong: L("request_reopen_long", context.language)) {
                 return try await routes.page(item, own: own, context, problem: problem, typed: form)
             }
             return try await routes.move(item, .reopen, message: "You told us it was not put right: " + reason, form: form, context, saved: "reopened")
@@ -90,17 +90,18 @@ struct ResidentRequestRoutes {
             let comment = form["rating-comment"]
             let score = Int(form["score"]).flatMap { CaseRating.scores.contains($0) ? $0 : nil }
             let problem: FieldError? =
-                !CaseRating.mayRate(item.status) ? FieldError(fieldID: "score", message: "You can rate a request once it has been dealt with")
-                : try await routes.cases.rating(caseID: item.id) != nil ? FieldError(fieldID: "score", message: "You have already rated this request")
-                : score == nil ? FieldError(fieldID: "score", message: "Select how satisfied you are with how we dealt with your request")
-                : Self.textProblem(comment, field: "rating-comment", required: nil, limit: CaseRating.commentLimit, what: "Your comment")
+                !CaseRating.mayRate(item.status) ? FieldError(fieldID: "score", message: L("request_rate_too_early", context.language))
+                : try await routes.cases.rating(caseID: item.id) != nil ? FieldError(fieldID: "score", message: L("request_rate_already", context.language))
+                : score == nil ? FieldError(fieldID: "score", message: L("request_rate_missing", context.language))
+                : Self.textProblem(comment, field: "rating-comment", required: nil, limit: CaseRating.commentLimit,
+                                   tooLong: L("request_rate_long", context.language))
             if let problem {
                 return try await routes.page(item, own: own, context, problem: problem, typed: form)
             }
             guard try await routes.cases.rate(CaseRating(caseID: item.id, score: score ?? 0, comment: comment, ratedAt: Date()),
                                               customerID: context.customer.id) else {
                 // Rated from another tab a moment ago: the first rating stands.
-                return try await routes.page(item, own: own, context, problem: FieldError(fieldID: "score", message: "You have already rated this request"))
+                return try await routes.page(item, own: own, context, problem: FieldError(fieldID: "score", message: L("request_rate_already", context.language)))
             }
             return .redirect(to: routes.href(item, context) + "?saved=rated")
         }
@@ -143,26 +144,21 @@ struct ResidentRequestRoutes {
             return try await page(item, own: true, context, problem: FieldError(fieldID: field, message: reason), typed: form)
         case .changedSince(let current, _):
             return try await page(current, own: true, context, problem: FieldError(
-                fieldID: field, message: "This request was updated while you were looking at it, so nothing was sent. Read the latest below and try again"),
+                fieldID: field, message: L("request_changed", context.language)),
                 typed: form, status: .conflict)
         }
     }
 
-    static func textProblem(_ text: String, field: String, required: String?, limit: Int, what: String) -> FieldError? {
+    static func textProblem(_ text: String, field: String, required: String?, limit: Int, tooLong: String) -> FieldError? {
         if let required, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return FieldError(fieldID: field, message: required) }
-        if text.count > limit { return FieldError(fieldID: field, message: "\(what) must be \(limit.formatted()) characters or fewer") }
+        if text.count > limit { return FieldError(fieldID: field, message: tooLong) }
         return nil
     }
 
-    static func savedBanner(_ what: String) -> NotificationBanner? {
-        switch what {
-        case "reply": NotificationBanner(heading: "Your reply has been sent", text: "We will carry on with your request.", isSuccess: true)
-        case "withdrawn": NotificationBanner(heading: "Your request has been withdrawn", isSuccess: true)
-        case "reopened": NotificationBanner(heading: "Your request has been reopened", text: "We will look at it again.", isSuccess: true)
-        case "rated": NotificationBanner(heading: "Thank you for your rating", text: "It helps us improve our services.", isSuccess: true)
-        case "followed": NotificationBanner(heading: "You are following this report",
-                                            text: "You do not need to report it again. You can see what happens to it here.", isSuccess: true)
-        default: nil
-        }
+    static func savedBanner(_ what: String, _ language: SiteLanguage) -> NotificationBanner? {
+        let withText: Set = ["reply", "reopened", "rated", "followed"]
+        guard ["reply", "withdrawn", "reopened", "rated", "followed"].contains(what) else { return nil }
+        return NotificationBanner(heading: L("request_saved_" + what, language),
+                                  text: withText.contains(what) ? L("request_saved_" + what + "_text", language) : nil, isSuccess: true)
     }
 }
