@@ -98,6 +98,12 @@ struct LocalisationTests {
                     && refused.text.contains("<title>Gwall: "))
             #expect(!refused.text.contains("lang=en\""), "a page answering a form offers no switch it could not honour")
 
+            #expect(try await browser.get("/account/sign-in").text.contains("Mewngofnodi i’ch cyfrif"))
+            let register = try await browser.postForm("/account/register", [("name", ""), ("email", "x"), ("password", "")])
+            #expect(register.status == .unprocessableContent && register.text.contains("Rhowch eich enw llawn")
+                    && register.text.contains("Rhowch gyfeiriad e-bost yn y fformat cywir"))
+            let missing = try await browser.get("/no-such-page")
+            #expect(missing.status == .notFound && missing.text.contains("Heb ddod o hyd i’r dudalen"))
             let staff = try await browser.get("/staff/sign-in").text
             #expect(staff.contains("<html lang=\"en\"") && !staff.contains("Cymraeg") && staff.contains("Skip to main content"))
             #expect(try await browser.get("/?lang=en").text.contains("<html lang=\"en\""))

@@ -45,9 +45,10 @@ public struct FormValidation: Sendable {
 
     /// A required email address in a plausible format, with GOV.UK's wording for the format error.
     @discardableResult
-    public mutating func requiredEmail(_ fieldID: String, _ value: String, missing: String) -> Bool {
+    public mutating func requiredEmail(_ fieldID: String, _ value: String, missing: String,
+                                       format: String = "Enter an email address in the correct format, like name@example.com") -> Bool {
         required(fieldID, value, missing)
-            && email(fieldID, value, "Enter an email address in the correct format, like name@example.com")
+            && email(fieldID, value, format)
     }
 
     @discardableResult

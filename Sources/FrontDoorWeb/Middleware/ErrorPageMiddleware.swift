@@ -23,12 +23,12 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
                                message: refusal.explanation, request: request, context: context)
         } catch let error as any HTTPResponseError where error.status.code < 500 {
             let message = (error as? HTTPError)?.body
-            let (heading, paragraphs) = Self.wording(for: error.status, message: message)
+            let (heading, paragraphs) = Self.wording(for: error.status, message: message, language: Self.language(request, context))
             return try respond(status: error.status, heading: heading, paragraphs: paragraphs, message: message,
                                request: request, context: context)
         } catch {
             context.logger.error("Request failed", metadata: ["error": .string(String(reflecting: error))])
-            let (heading, paragraphs) = Self.wording(for: .internalServerError, message: nil)
+            let (heading, paragraphs) = Self.wording(for: .internalServerError, message: nil, language: Self.language(request, context))
             return try respond(status: .internalServerError, heading: heading, paragraphs: paragraphs, message: nil,
                                request: request, context: context, detail: showsDeveloperDetail ? String(reflecting: error) : nil)
         }
@@ -49,26 +49,24 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
         return response
     }
 
-    static func wording(for status: HTTPResponse.Status, message: String?) -> (String, [String]) {
+    /// Residents' pages in their language; staff pages and API clients in English.
+    static func language(_ request: Request, _ context: Context) -> SiteLanguage {
+        prefersJSON(request) || request.uri.path.hasPrefix(StaffPaths.home) ? .english : context.councilBox.language
+    }
+
+    static func wording(for status: HTTPResponse.Status, message: String?, language: SiteLanguage = .english) -> (String, [String]) {
         switch status.code {
         case 404:
-            return ("Page not found", [
-                "If you typed the web address, check it is correct.",
-                "If you pasted the web address, check you copied the entire address.",
-            ])
+            return (L("error_404", language), [L("error_404_typed", language), L("error_404_pasted", language)])
         case 403:
-            return ("You cannot do that", [message ?? "You do not have permission to do this. If you think you should, ask your manager or an administrator."])
+            return (L("error_403", language), [message ?? L("error_403_text", language)])
         case 413:
-            return ("The file is too big", [
-                "Files can be up to 10 MB. Go back and choose a smaller file, or take the photo again at a lower size.",
-            ])
+            return (L("error_413", language), [L("error_413_text", language)])
         case 500...:
-            return ("Sorry, there is a problem with the service", [
-                "Try again later. If you were sending us a form, it may not have been saved, so check before you send it again.",
-            ])
+            return (L("error_500", language), [L("error_500_text", language)])
         default:
-            return (status.reasonPhrase.isEmpty ? "There is a problem" : status.reasonPhrase,
-                    [message ?? "The request could not be completed."])
+            return (status.reasonPhrase.isEmpty ? L("error_summary_title", language) : status.reasonPhrase,
+                    [message ?? L("error_other_text", language)])
         }
     }
 

@@ -23,7 +23,7 @@ struct ResidentAccountRoutes {
         router.get(RouterPath(ResidentPaths.register)) { _, context -> Response in
             _ = try Self.council(context)
             if context.residentSession != nil { return .redirect(to: context.basePath + ResidentPaths.account) }
-            return try renderer.response(RegisterPage(chrome: chrome("Create an account", context), basePath: context.basePath,
+            return try renderer.response(RegisterPage(chrome: chrome(L("acct_register_heading", context.language), context), basePath: context.basePath,
                                                       csrfToken: context.csrfToken))
         }
 
@@ -32,14 +32,14 @@ struct ResidentAccountRoutes {
             let form = try await FormInput.read(from: request, context: context)
             var validation = FormValidation()
             let name = form["name"], email = form["email"], password = form.raw("password")
-            if validation.required("name", name, "Enter your full name") {
+            if validation.required("name", name, L("acct_enter_full_name", context.language)) {
                 validation.maximumLength("name", name, ResidentDetailsForm.maximumTextLength,
-                                         "Full name must be \(ResidentDetailsForm.maximumTextLength) characters or fewer")
+                                         L("acct_full_name_long", context.language, ["count": String(ResidentDetailsForm.maximumTextLength)]))
             }
-            validation.requiredEmail("email", email, missing: "Enter your email address")
-            Self.checkNewPassword(password, into: &validation, commonPasswords: commonPasswords)
+            validation.requiredEmail("email", email, missing: L("acct_enter_email", context.language), format: L("guest_email_format", context.language))
+            Self.checkNewPassword(password, into: &validation, commonPasswords: commonPasswords, language: context.language)
             guard validation.isValid else {
-                return try renderer.response(RegisterPage(chrome: chrome("Create an account", context, hasErrors: true),
+                return try renderer.response(RegisterPage(chrome: chrome(L("acct_register_heading", context.language), context, hasErrors: true),
                                                           basePath: context.basePath, csrfToken: context.csrfToken, form: form,
                                                           validation: validation), status: .unprocessableContent)
             }
@@ -51,13 +51,13 @@ struct ResidentAccountRoutes {
         router.get(RouterPath(ResidentPaths.checkEmail)) { _, context -> Response in
             _ = try Self.council(context)
             return try renderer.response(ResidentMessagePage(
-                chrome: chrome("Check your email", context), heading: "Check your email",
+                chrome: chrome(L("guest_check_heading", context.language), context), heading: L("guest_check_heading", context.language),
                 paragraphs: [
-                    "We have sent you an email with a link. Open it to carry on.",
-                    "The email may take a few minutes to arrive. If it does not, check your spam or junk folder.",
-                    "The link stops working after 24 hours.",
+                    L("acct_check_email_sent", context.language),
+                    L("acct_check_email_wait", context.language),
+                    L("acct_check_email_24h", context.language),
                 ],
-                link: .init(href: context.basePath + ResidentPaths.signIn, text: "Sign in")))
+                link: .init(href: context.basePath + ResidentPaths.signIn, text: L("acct_sign_in", context.language))))
         }
 
         router.get(RouterPath(ResidentPaths.confirmEmail)) { request, context -> Response in
@@ -66,10 +66,10 @@ struct ResidentAccountRoutes {
             let outcome = try await accounts.check(token: token, purpose: .verifyEmail, council: council, now: Date())
             guard case .done = outcome else { return try linkProblem(outcome, purpose: .verifyEmail, context) }
             return try renderer.response(ConfirmLinkPage(
-                chrome: chrome("Confirm your email address", context), heading: "Confirm your email address",
-                explanation: "Confirm this is your email address to finish creating your account.",
+                chrome: chrome(L("acct_confirm_heading", context.language), context), heading: L("acct_confirm_heading", context.language),
+                explanation: L("acct_confirm_explanation", context.language),
                 action: context.basePath + ResidentPaths.confirmEmail, csrfToken: context.csrfToken, token: token,
-                buttonText: "Confirm email address"))
+                buttonText: L("acct_confirm_button", context.language)))
         }
 
         router.post(RouterPath(ResidentPaths.confirmEmail)) { request, context -> Response in
@@ -87,12 +87,12 @@ struct ResidentAccountRoutes {
             if context.residentSession != nil { return .redirect(to: context.basePath + ResidentPaths.account) }
             let query = request.uri.queryParameters
             let banner: NotificationBanner? =
-                query["confirmed"] != nil ? NotificationBanner(heading: "Your email address is confirmed", text: "You can now sign in.", isSuccess: true)
-                : query["password-changed"] != nil ? NotificationBanner(heading: "Your password has been changed", text: "Sign in with your new password.", isSuccess: true)
-                : query["signed-out"] != nil ? NotificationBanner(heading: "You have signed out", isSuccess: true)
+                query["confirmed"] != nil ? NotificationBanner(heading: L("acct_confirmed", context.language), text: L("acct_can_sign_in", context.language), isSuccess: true)
+                : query["password-changed"] != nil ? NotificationBanner(heading: L("acct_password_changed", context.language), text: L("acct_sign_in_new_password", context.language), isSuccess: true)
+                : query["signed-out"] != nil ? NotificationBanner(heading: L("acct_signed_out", context.language), isSuccess: true)
                 : nil
             return try renderer.response(ResidentSignInPage(
-                chrome: chrome("Sign in", context), basePath: context.basePath, csrfToken: context.csrfToken,
+                chrome: chrome(L("acct_sign_in", context.language), context), basePath: context.basePath, csrfToken: context.csrfToken,
                 returnTo: SafeReturnPath.validate(query["return"].map(String.init)), kiosk: kiosk, banner: banner))
         }
 
@@ -102,8 +102,8 @@ struct ResidentAccountRoutes {
             let email = form["email"], password = form.raw("password"), sharedDevice = SharedComputerChoice.read(form)
             let returnTo = SafeReturnPath.validate(form["return"].isEmpty ? nil : form["return"])
             var validation = FormValidation()
-            validation.requiredEmail("email", email, missing: "Enter your email address")
-            validation.required("password", password, "Enter your password")
+            validation.requiredEmail("email", email, missing: L("acct_enter_email", context.language), format: L("guest_email_format", context.language))
+            validation.required("password", password, L("acct_enter_password", context.language))
             if validation.isValid {
                 switch try await accounts.signIn(email: email, password: password, sharedDevice: sharedDevice, council: council,
                                                  address: context.remoteAddress, now: Date(), link: link(request, context)) {
@@ -114,19 +114,19 @@ struct ResidentAccountRoutes {
                     return response
                 case .emailNotConfirmed:
                     return try renderer.response(ResidentMessagePage(
-                        chrome: chrome("Confirm your email address first", context), heading: "Confirm your email address first",
+                        chrome: chrome(L("acct_confirm_first", context.language), context), heading: L("acct_confirm_first", context.language),
                         paragraphs: [
-                            "You need to confirm your email address before you can sign in.",
-                            "We have sent you a new link. Open it, then sign in again. The email may take a few minutes to arrive.",
+                            L("acct_confirm_first_need", context.language),
+                            L("acct_confirm_first_sent", context.language),
                         ]))
                 case .wrongEmailOrPassword:
-                    validation.add("email", "Enter a correct email address and password")
+                    validation.add("email", L("acct_wrong_details", context.language))
                 case .lockedOut(let until):
-                    validation.add("email", "You have tried to sign in too many times. Try again in \(SignInThrottle.waitDescription(until: until, now: Date())).")
+                    validation.add("email", L("acct_too_many", context.language, ["minutes": String(max(1, Int((until.timeIntervalSince(Date()) / 60).rounded(.up))))]))
                 }
             }
             return try renderer.response(ResidentSignInPage(
-                chrome: chrome("Sign in", context, hasErrors: true), basePath: context.basePath, csrfToken: context.csrfToken,
+                chrome: chrome(L("acct_sign_in", context.language), context, hasErrors: true), basePath: context.basePath, csrfToken: context.csrfToken,
                 returnTo: returnTo, enteredEmail: email, sharedDevice: sharedDevice, kiosk: kiosk, validation: validation),
                 status: .unprocessableContent)
         }
@@ -146,7 +146,7 @@ struct ResidentAccountRoutes {
     private func registerPasswordReset(on router: Router<ResidentRequestContext>) {
         router.get(RouterPath(ResidentPaths.forgotPassword)) { _, context -> Response in
             _ = try Self.council(context)
-            return try renderer.response(ForgotPasswordPage(chrome: chrome("Reset your password", context), basePath: context.basePath,
+            return try renderer.response(ForgotPasswordPage(chrome: chrome(L("acct_reset_heading", context.language), context), basePath: context.basePath,
                                                             csrfToken: context.csrfToken))
         }
 
@@ -155,9 +155,9 @@ struct ResidentAccountRoutes {
             let form = try await FormInput.read(from: request, context: context)
             let email = form["email"]
             var validation = FormValidation()
-            validation.requiredEmail("email", email, missing: "Enter your email address")
+            validation.requiredEmail("email", email, missing: L("acct_enter_email", context.language), format: L("guest_email_format", context.language))
             guard validation.isValid else {
-                return try renderer.response(ForgotPasswordPage(chrome: chrome("Reset your password", context, hasErrors: true),
+                return try renderer.response(ForgotPasswordPage(chrome: chrome(L("acct_reset_heading", context.language), context, hasErrors: true),
                                                                 basePath: context.basePath, csrfToken: context.csrfToken,
                                                                 enteredEmail: email, validation: validation), status: .unprocessableContent)
             }
@@ -170,7 +170,7 @@ struct ResidentAccountRoutes {
             let token = request.uri.queryParameters["token"].map(String.init) ?? ""
             let outcome = try await accounts.check(token: token, purpose: .resetPassword, council: council, now: Date())
             guard case .done = outcome else { return try linkProblem(outcome, purpose: .resetPassword, context) }
-            return try renderer.response(ResetPasswordPage(chrome: chrome("Choose a new password", context), basePath: context.basePath,
+            return try renderer.response(ResetPasswordPage(chrome: chrome(L("acct_new_password", context.language), context), basePath: context.basePath,
                                                            csrfToken: context.csrfToken, token: token))
         }
 
@@ -179,11 +179,11 @@ struct ResidentAccountRoutes {
             let form = try await FormInput.read(from: request, context: context)
             let token = form["token"], password = form.raw("password")
             var validation = FormValidation()
-            Self.checkNewPassword(password, into: &validation, commonPasswords: commonPasswords)
+            Self.checkNewPassword(password, into: &validation, commonPasswords: commonPasswords, language: context.language)
             guard validation.isValid else {
                 let outcome = try await accounts.check(token: token, purpose: .resetPassword, council: council, now: Date())
                 guard case .done = outcome else { return try linkProblem(outcome, purpose: .resetPassword, context) }
-                return try renderer.response(ResetPasswordPage(chrome: chrome("Choose a new password", context, hasErrors: true),
+                return try renderer.response(ResetPasswordPage(chrome: chrome(L("acct_new_password", context.language), context, hasErrors: true),
                                                                basePath: context.basePath, csrfToken: context.csrfToken, token: token,
                                                                validation: validation), status: .unprocessableContent)
             }
@@ -216,28 +216,31 @@ struct ResidentAccountRoutes {
     }
 
     /// The NCSC rule for a new password, as a form error.
-    static func checkNewPassword(_ password: String, into validation: inout FormValidation, commonPasswords: CommonPasswords) {
-        guard validation.required("password", password, "Enter a password") else { return }
+    static func checkNewPassword(_ password: String, into validation: inout FormValidation, commonPasswords: CommonPasswords,
+                                 language: SiteLanguage = .english) {
+        guard validation.required("password", password, L("acct_enter_a_password", language)) else { return }
         switch PasswordRule.check(password, against: commonPasswords) {
-        case .tooShort: validation.add("password", "Password must be \(PasswordRule.minimumLength) characters or more")
-        case .tooLong: validation.add("password", "Password must be \(PasswordRule.maximumLength) characters or fewer")
-        case .tooCommon: validation.add("password", "Password is too easy to guess: it is one of the most common passwords. Try three random words")
+        case .tooShort: validation.add("password", L("acct_password_short", language, ["count": String(PasswordRule.minimumLength)]))
+        case .tooLong: validation.add("password", L("acct_password_long", language, ["count": String(PasswordRule.maximumLength)]))
+        case .tooCommon: validation.add("password", L("acct_password_common", language))
         case nil: break
         }
     }
 
     /// The page for a link that cannot be used, saying what to do instead.
     func linkProblem(_ outcome: ResidentAccounts.LinkOutcome, purpose: AccountTokenPurpose, _ context: some CouncilScopedContext) throws -> Response {
+        let language = context.language
         let again: PageChrome.FooterLink = switch purpose {
-        case .verifyEmail: .init(href: context.basePath + ResidentPaths.signIn, text: "Sign in to get a new link")
-        case .resetPassword: .init(href: context.basePath + ResidentPaths.forgotPassword, text: "Get a new link")
-        case .changeEmail: .init(href: context.basePath + ResidentPaths.changeEmail, text: "Ask for a new link")
+        case .verifyEmail: .init(href: context.basePath + ResidentPaths.signIn, text: L("link_sign_in_again", language))
+        case .resetPassword: .init(href: context.basePath + ResidentPaths.forgotPassword, text: L("link_get_new", language))
+        case .changeEmail: .init(href: context.basePath + ResidentPaths.changeEmail, text: L("link_ask_new", language))
         }
+        let lifetime = L(purpose == .resetPassword ? "link_lifetime_hour" : "link_lifetime_day", language)
         let (heading, paragraph): (String, String) = switch outcome {
-        case .used: ("This link has already been used", "Each link works only once. If you still need to, ask for a new one.")
-        case .expired: ("This link has expired", "Links stop working after \(purpose.lifetimeDescription), or when a newer one is sent. Ask for a new one.")
-        case .emailTaken: ("That email address is used by another account", "Your email address has not changed. Choose a different one.")
-        case .unknown, .done: ("This link does not work", "Check you copied the whole link from the email. If it still does not work, ask for a new one.")
+        case .used: (L("link_used", language), L("link_used_text", language))
+        case .expired: (L("link_expired", language), L("link_expired_text", language, ["lifetime": lifetime]))
+        case .emailTaken: (L("link_email_taken", language), L("link_email_taken_text", language))
+        case .unknown, .done: (L("link_unknown", language), L("link_unknown_text", language))
         }
         return try renderer.response(ResidentMessagePage(chrome: chrome(heading, context), heading: heading, paragraphs: [paragraph], link: again),
                                      status: outcome == .unknown ? .notFound : .gone)

@@ -10,31 +10,31 @@ struct ResidentDetailsForm {
     var consents: Set<ConsentPurpose>
     var validation: FormValidation
 
-    init(_ form: FormInput, applyingTo current: Customer) {
+    init(_ form: FormInput, applyingTo current: Customer, language: SiteLanguage = .english) {
         var validation = FormValidation()
         var customer = current
 
         let name = form["name"]
-        if validation.required("name", name, "Enter your full name") {
-            validation.maximumLength("name", name, Self.maximumTextLength, "Full name must be \(Self.maximumTextLength) characters or fewer")
+        if validation.required("name", name, L("acct_enter_full_name", language)) {
+            validation.maximumLength("name", name, Self.maximumTextLength, L("acct_full_name_long", language, ["count": String(Self.maximumTextLength)]))
         }
         customer.name = name
 
         let phone = form["phone"]
         validation.check("phone", phone.isEmpty || PhoneNumberRule.isPlausible(phone),
-                         "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192")
+                         L("acct_phone_format", language))
         customer.phone = phone
 
         let line1 = form["address_line1"], line2 = form["address_line2"], town = form["address_town"], postcodeText = form["address_postcode"]
         let addressGiven = ![line1, line2, town, postcodeText].allSatisfy(\.isEmpty)
         if addressGiven {
-            validation.required("address_line1", line1, "Enter address line 1, typically the building and street")
-            validation.required("address_town", town, "Enter town or city")
-            if validation.required("address_postcode", postcodeText, "Enter postcode") {
-                validation.check("address_postcode", Postcode(postcodeText) != nil, "Enter a real postcode, like SW1A 1AA")
+            validation.required("address_line1", line1, L("acct_enter_line1", language))
+            validation.required("address_town", town, L("acct_enter_town", language))
+            if validation.required("address_postcode", postcodeText, L("acct_enter_postcode", language)) {
+                validation.check("address_postcode", Postcode(postcodeText) != nil, L("acct_real_postcode", language))
             }
             for (field, value) in [("address_line1", line1), ("address_line2", line2), ("address_town", town)] {
-                validation.maximumLength(field, value, Self.maximumTextLength, "Address lines must be \(Self.maximumTextLength) characters or fewer")
+                validation.maximumLength(field, value, Self.maximumTextLength, L("acct_address_long", language, ["count": String(Self.maximumTextLength)]))
             }
         }
         if addressGiven, let postcode = Postcode(postcodeText) {
@@ -51,28 +51,28 @@ struct ResidentDetailsForm {
             customer.preferredChannel = channel
             switch channel {
             case .phone, .text:
-                validation.check("phone", !phone.isEmpty, "Enter a telephone number, or choose another way for us to contact you")
+                validation.check("phone", !phone.isEmpty, L("acct_phone_or_other", language))
             case .letter:
-                validation.check("address_line1", addressGiven, "Enter your address, or choose another way for us to contact you")
+                validation.check("address_line1", addressGiven, L("acct_address_or_other", language))
             case .email:
                 break
             }
         } else {
-            validation.add("preferred_channel", "Select how you would like us to contact you")
+            validation.add("preferred_channel", L("acct_select_contact", language))
         }
 
-        let language = form["language"]
-        if validation.required("language", language, "Enter the language you would like us to use") {
-            validation.maximumLength("language", language, Self.maximumTextLength, "Language must be \(Self.maximumTextLength) characters or fewer")
+        let spoken = form["language"]
+        if validation.required("language", spoken, L("acct_enter_language", language)) {
+            validation.maximumLength("language", spoken, Self.maximumTextLength, L("acct_language_long", language, ["count": String(Self.maximumTextLength)]))
         }
-        customer.language = language
+        customer.language = spoken
 
         let supports = Set(form.all("needs").compactMap(CommunicationNeeds.Support.init(rawValue:)))
         let interpreterLanguage = form["interpreter_language"], other = form["needs_other"]
         if supports.contains(.interpreter) {
-            validation.required("interpreter_language", interpreterLanguage, "Enter the language the interpreter should speak")
+            validation.required("interpreter_language", interpreterLanguage, L("acct_enter_interpreter", language))
         }
-        validation.maximumLength("needs_other", other, 1000, "Other needs must be 1000 characters or fewer")
+        validation.maximumLength("needs_other", other, 1000, L("acct_other_needs_long", language))
         customer.needs = CommunicationNeeds(supports: supports, interpreterLanguage: interpreterLanguage, other: other)
 
         self.customer = customer

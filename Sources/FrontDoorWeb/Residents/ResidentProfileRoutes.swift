@@ -18,14 +18,14 @@ struct ResidentProfileRoutes {
 
         signedIn.get { request, context -> Response in
             let banner: NotificationBanner? =
-                request.uri.queryParameters["saved"] != nil ? NotificationBanner(heading: "Your details have been saved", isSuccess: true)
+                request.uri.queryParameters["saved"] != nil ? NotificationBanner(heading: L("acct_details_saved", context.language), isSuccess: true)
                 : request.uri.queryParameters["email-changed"] != nil
-                    ? NotificationBanner(heading: "Your email address has been changed", text: "We will use \(context.customer.email ?? "") from now on.", isSuccess: true)
+                    ? NotificationBanner(heading: L("acct_email_changed", context.language), text: L("acct_will_use", context.language, ["email": context.customer.email ?? ""]), isSuccess: true)
                 : request.uri.queryParameters["email-link-sent"] != nil
-                    ? NotificationBanner(heading: "Check your email", text: "We have sent a link to your new email address. Your address changes when you open it.")
+                    ? NotificationBanner(heading: L("guest_check_heading", context.language), text: L("acct_email_link_sent", context.language))
                 : nil
             return try renderer.response(AccountHomePage(
-                chrome: account.chrome("Your account", context), basePath: context.basePath, csrfToken: context.csrfToken,
+                chrome: account.chrome(L("acct_account_heading", context.language), context), basePath: context.basePath, csrfToken: context.csrfToken,
                 customer: context.customer, consents: try await accounts.currentConsents(context.customer),
                 recentRequests: try await requests.recent(context), banner: banner))
         }
@@ -43,17 +43,17 @@ struct ResidentProfileRoutes {
 
         signedIn.get("details") { _, context -> Response in
             try renderer.response(ResidentDetailsPage(
-                chrome: account.chrome("Your details", context), basePath: context.basePath, csrfToken: context.csrfToken,
+                chrome: account.chrome(L("acct_details_heading", context.language), context), basePath: context.basePath, csrfToken: context.csrfToken,
                 customer: context.customer, consents: try await accounts.currentConsents(context.customer)))
         }
 
         signedIn.post("details") { request, context -> Response in
             let council = try ResidentAccountRoutes.council(context)
             let form = try await FormInput.read(from: request, context: context)
-            let details = ResidentDetailsForm(form, applyingTo: context.customer)
+            let details = ResidentDetailsForm(form, applyingTo: context.customer, language: context.language)
             guard details.validation.isValid else {
                 return try renderer.response(ResidentDetailsPage(
-                    chrome: account.chrome("Your details", context, hasErrors: true), basePath: context.basePath,
+                    chrome: account.chrome(L("acct_details_heading", context.language), context, hasErrors: true), basePath: context.basePath,
                     csrfToken: context.csrfToken, customer: context.customer, consents: [], form: form,
                     validation: details.validation), status: .unprocessableContent)
             }
@@ -63,7 +63,7 @@ struct ResidentProfileRoutes {
         }
 
         signedIn.get("change-email") { _, context -> Response in
-            try renderer.response(ChangeEmailPage(chrome: account.chrome("Change your email address", context), basePath: context.basePath,
+            try renderer.response(ChangeEmailPage(chrome: account.chrome(L("acct_change_email_heading", context.language), context), basePath: context.basePath,
                                                   csrfToken: context.csrfToken, currentEmail: context.customer.email ?? ""))
         }
 
@@ -72,18 +72,18 @@ struct ResidentProfileRoutes {
             let form = try await FormInput.read(from: request, context: context)
             let email = form["email"], password = form.raw("password")
             var validation = FormValidation()
-            validation.requiredEmail("email", email, missing: "Enter your new email address")
-            validation.required("password", password, "Enter your password")
+            validation.requiredEmail("email", email, missing: L("acct_enter_new_email", context.language), format: L("guest_email_format", context.language))
+            validation.required("password", password, L("acct_enter_password", context.language))
             if validation.isValid {
                 switch try await accounts.requestEmailChange(context.customer, to: email, password: password, council: council,
                                                              now: Date(), link: account.link(request, context)) {
                 case .linkSent: return .redirect(to: context.basePath + ResidentPaths.account + "?email-link-sent=1")
-                case .wrongPassword: validation.add("password", "Enter your correct password")
-                case .sameAsCurrent: validation.add("email", "Enter a different email address from the one you use now")
+                case .wrongPassword: validation.add("password", L("acct_enter_correct_password", context.language))
+                case .sameAsCurrent: validation.add("email", L("acct_same_email", context.language))
                 }
             }
             return try renderer.response(ChangeEmailPage(
-                chrome: account.chrome("Change your email address", context, hasErrors: true), basePath: context.basePath,
+                chrome: account.chrome(L("acct_change_email_heading", context.language), context, hasErrors: true), basePath: context.basePath,
                 csrfToken: context.csrfToken, currentEmail: context.customer.email ?? "", enteredEmail: email,
                 validation: validation), status: .unprocessableContent)
         }
@@ -95,10 +95,10 @@ struct ResidentProfileRoutes {
             let outcome = try await accounts.check(token: token, purpose: .changeEmail, council: council, now: Date())
             guard case .done = outcome else { return try account.linkProblem(outcome, purpose: .changeEmail, context) }
             return try renderer.response(ConfirmLinkPage(
-                chrome: account.chrome("Confirm your new email address", context), heading: "Confirm your new email address",
-                explanation: "Confirm to start using this email address for your account. We will tell your old address about the change.",
+                chrome: account.chrome(L("acct_confirm_new_heading", context.language), context), heading: L("acct_confirm_new_heading", context.language),
+                explanation: L("acct_confirm_new_explanation", context.language),
                 action: context.basePath + ResidentPaths.confirmEmailChange, csrfToken: context.csrfToken, token: token,
-                buttonText: "Confirm new email address"))
+                buttonText: L("acct_confirm_new_button", context.language)))
         }
 
         router.post(RouterPath(ResidentPaths.confirmEmailChange)) { request, context -> Response in

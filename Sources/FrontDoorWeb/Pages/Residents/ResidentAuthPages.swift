@@ -18,30 +18,31 @@ public struct RegisterPage: PageModel {
     public init(chrome: PageChrome, basePath: String, csrfToken: String, form: FormInput? = nil,
                 validation: FormValidation = FormValidation()) {
         self.chrome = chrome
+        let language = SiteLanguage(rawValue: chrome.lang) ?? .english
         self.errorSummary = validation.summary
         self.action = basePath + ResidentPaths.register
         self.csrfToken = csrfToken
         self.signInHref = basePath + ResidentPaths.signIn
-        self.name = TextInput(id: "name", label: Label("Full name"), error: validation.message(for: "name"),
+        self.name = TextInput(id: "name", label: Label(L("acct_full_name", language)), error: validation.message(for: "name"),
                               value: form?["name"], autocomplete: "name", spellcheck: false)
-        self.email = TextInput(id: "email", label: Label("Email address"), type: "email",
-                               hint: "We will send you a link to confirm it", error: validation.message(for: "email"),
+        self.email = TextInput(id: "email", label: Label(L("acct_email", language)), type: "email",
+                               hint: L("acct_email_confirm_hint", language), error: validation.message(for: "email"),
                                value: form?["email"], autocomplete: "email", spellcheck: false)
-        self.password = TextInput(id: "password", label: Label("Create a password"), type: "password",
-                                  hint: "At least \(PasswordRule.minimumLength) characters. Three random words make a good one.",
+        self.password = TextInput(id: "password", label: Label(L("acct_create_password", language)), type: "password",
+                                  hint: L("acct_password_hint", language, ["count": String(PasswordRule.minimumLength)]),
                                   error: validation.message(for: "password"), autocomplete: "new-password")
-        self.consents = ConsentChoices.checkboxes(selected: Set(form?.all("consents") ?? []))
-        self.submit = Button("Create account")
+        self.consents = ConsentChoices.checkboxes(selected: Set(form?.all("consents") ?? []), language: language)
+        self.submit = Button(L("acct_create_account_button", language))
     }
 }
 
 /// The consents as checkboxes, each labelled with its current wording.
 enum ConsentChoices {
-    static func checkboxes(selected: Set<String>) -> Checkboxes {
+    static func checkboxes(selected: Set<String>, language: SiteLanguage = .english) -> Checkboxes {
         Checkboxes(ChoiceGroup(
-            idPrefix: "consents", fieldset: Fieldset(legend: "Keeping in touch (optional)", legendClasses: "fd-fieldset__legend--m"),
-            hint: "You can change your mind at any time in your account.",
-            options: ConsentPurpose.allCases.map { ($0.rawValue, $0.current.text, nil) }, selected: selected))
+            idPrefix: "consents", fieldset: Fieldset(legend: L("acct_keeping_in_touch", language), legendClasses: "fd-fieldset__legend--m"),
+            hint: L("acct_change_mind", language),
+            options: ConsentPurpose.allCases.map { ($0.rawValue, $0.wording(language), nil) }, selected: selected))
     }
 
     static func read(_ form: FormInput) -> Set<ConsentPurpose> {
@@ -69,6 +70,7 @@ public struct ResidentSignInPage: PageModel {
     public init(chrome: PageChrome, basePath: String, csrfToken: String, returnTo: String?, enteredEmail: String = "",
                 sharedDevice: Bool = false, kiosk: SessionPolicy, banner: NotificationBanner? = nil, validation: FormValidation = FormValidation()) {
         self.chrome = chrome
+        let language = SiteLanguage(rawValue: chrome.lang) ?? .english
         self.errorSummary = validation.summary
         self.banner = banner
         self.action = basePath + ResidentPaths.signIn
@@ -76,12 +78,12 @@ public struct ResidentSignInPage: PageModel {
         self.returnTo = returnTo
         self.registerHref = basePath + ResidentPaths.register
         self.forgotPasswordHref = basePath + ResidentPaths.forgotPassword
-        self.email = TextInput(id: "email", label: Label("Email address"), type: "email", error: validation.message(for: "email"),
+        self.email = TextInput(id: "email", label: Label(L("acct_email", language)), type: "email", error: validation.message(for: "email"),
                                value: enteredEmail, autocomplete: "username", spellcheck: false)
-        self.password = TextInput(id: "password", label: Label("Password"), type: "password",
+        self.password = TextInput(id: "password", label: Label(L("acct_password", language)), type: "password",
                                   error: validation.message(for: "password"), autocomplete: "current-password")
-        self.sharedDevice = SharedComputerChoice.checkboxes(selected: sharedDevice, kiosk: kiosk)
-        self.submit = Button("Sign in")
+        self.sharedDevice = SharedComputerChoice.checkboxes(selected: sharedDevice, kiosk: kiosk, language: language)
+        self.submit = Button(L("acct_sign_in_button", language))
     }
 }
 
@@ -89,12 +91,12 @@ public struct ResidentSignInPage: PageModel {
 enum SharedComputerChoice {
     static let field = "shared_device"
 
-    static func checkboxes(selected: Bool, kiosk: SessionPolicy) -> Checkboxes {
+    static func checkboxes(selected: Bool, kiosk: SessionPolicy, language: SiteLanguage = .english) -> Checkboxes {
         Checkboxes(ChoiceGroup(
             idPrefix: "shared-device", name: field,
-            fieldset: Fieldset(legend: "Shared computers", legendClasses: "fd-fieldset__legend--s"),
-            options: [("yes", "I am using a shared or public computer",
-                       "We will sign you out after \(Int(kiosk.idleTimeout / 60)) minutes without activity")],
+            fieldset: Fieldset(legend: L("acct_shared_computers", language), legendClasses: "fd-fieldset__legend--s"),
+            options: [("yes", L("acct_shared_computer", language),
+                       L("acct_shared_hint", language, ["minutes": String(Int(kiosk.idleTimeout / 60))]))],
             selected: selected ? ["yes"] : []))
     }
 
@@ -115,13 +117,14 @@ public struct ForgotPasswordPage: PageModel {
     public init(chrome: PageChrome, basePath: String, csrfToken: String, enteredEmail: String = "",
                 validation: FormValidation = FormValidation()) {
         self.chrome = chrome
+        let language = SiteLanguage(rawValue: chrome.lang) ?? .english
         self.errorSummary = validation.summary
         self.action = basePath + ResidentPaths.forgotPassword
         self.csrfToken = csrfToken
-        self.email = TextInput(id: "email", label: Label("Email address", isPageHeading: true), type: "email",
-                               hint: "We will email you a link to choose a new password",
+        self.email = TextInput(id: "email", label: Label(L("acct_email", language), isPageHeading: true), type: "email",
+                               hint: L("acct_reset_hint", language),
                                error: validation.message(for: "email"), value: enteredEmail, autocomplete: "email", spellcheck: false)
-        self.submit = Button("Send link")
+        self.submit = Button(L("acct_send_link", language))
     }
 }
 
@@ -139,13 +142,22 @@ public struct ResetPasswordPage: PageModel {
 
     public init(chrome: PageChrome, basePath: String, csrfToken: String, token: String, validation: FormValidation = FormValidation()) {
         self.chrome = chrome
+        let language = SiteLanguage(rawValue: chrome.lang) ?? .english
         self.errorSummary = validation.summary
         self.action = basePath + ResidentPaths.resetPassword
         self.csrfToken = csrfToken
         self.token = token
-        self.password = TextInput(id: "password", label: Label("Choose a new password", isPageHeading: true), type: "password",
-                                  hint: "At least \(PasswordRule.minimumLength) characters. Three random words make a good one.",
+        self.password = TextInput(id: "password", label: Label(L("acct_new_password", language), isPageHeading: true), type: "password",
+                                  hint: L("acct_password_hint", language, ["count": String(PasswordRule.minimumLength)]),
                                   error: validation.message(for: "password"), autocomplete: "new-password")
-        self.submit = Button("Save password")
+        self.submit = Button(L("acct_save_password", language))
+    }
+}
+
+extension ConsentPurpose {
+    /// The current wording in the page's language: the recorded version's English is the
+    /// domain's; the Welsh is its translation in the catalogue.
+    func wording(_ language: SiteLanguage) -> String {
+        language == .english ? current.text : L("consent_" + rawValue.replacingOccurrences(of: "-", with: "_"), language)
     }
 }
