@@ -54,6 +54,9 @@ struct LocalisationTests {
         used.formUnion(ServiceGroup.allCases.map { "group_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") })
         used.formUnion(CaseStatus.allCases.map { "status_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") })
         used.formUnion(CaseRating.scores.map { "rating_\($0)" })
+        used.formUnion(ContactChannel.allCases.map { "contact_by_" + $0.rawValue })
+        used.formUnion(CommunicationNeeds.Support.allCases.map { "need_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") })
+        used.formUnion(ConsentPurpose.allCases.map { "consent_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") })
         used.formUnion(ServiceChannel.allCases.map { "channel_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") })
         used.formUnion(["reply", "withdrawn", "reopened", "rated", "followed"].map { "request_saved_" + $0 })
         used.formUnion(["reference", "problem", "where", "reported", "status"].map { "reports_col_" + $0 })
@@ -108,6 +111,31 @@ struct LocalisationTests {
             #expect(staff.contains("<html lang=\"en\"") && !staff.contains("Cymraeg") && staff.contains("Skip to main content"))
             #expect(try await browser.get("/?lang=en").text.contains("<html lang=\"en\""))
             #expect(try await browser.get("/?lang=fr").text.contains("<html lang=\"en\""), "an unknown language changes nothing")
+        }
+    }
+
+    @Test("Letters and emails go in the language the customer asked for, in their own words", arguments: [
+        ("Cymraeg", SiteLanguage.welsh), ("Welsh", .welsh), ("welsh and English", .welsh), ("English", .english), ("Polish", .english), ("", .english),
+    ])
+    func correspondence(stated: String, expected: SiteLanguage) {
+        #expect(SiteLanguage.forCorrespondence(stated) == expected)
+    }
+
+    @Test("Someone using the Welsh site gets Welsh emails: registering, a guest's link, and their request's confirmation",
+          arguments: TestDatabase.available)
+    func welshEmails(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            _ = try await browser.get("/?lang=cy")
+            try await browser.postForm("/account/register", [("name", "Siân Jones"), ("email", "sian@example.com"), ("password", ResidentJourney.password)])
+            let registered = try await EmailOutbox(database: database).entries(to: "sian@example.com")
+            #expect(registered.first?.subject.hasPrefix("Cadarnhewch eich cyfeiriad e-bost") == true)
+            #expect(registered.first?.body_text.contains("Helo Siân Jones,") == true)
+            let customer = try await CustomerRepository(database: database, hasher: PasswordHasher(cost: 4)).find(email: "sian@example.com", councilID: DemoCouncil.council.id)
+            #expect(customer?.language == "Cymraeg", "the language they registered in is the one we write in")
+
+            try await browser.postForm("/services/missed-bin/guest", [("guest-email", "guest@example.com")])
+            let link = try await EmailOutbox(database: database).entries(to: "guest@example.com")
+            #expect(link.first?.subject == "Eich dolen i report a missed bin collection", "our words in Welsh; the council's service name as written")
         }
     }
 }

@@ -43,7 +43,8 @@ struct ResidentAccountRoutes {
                                                           basePath: context.basePath, csrfToken: context.csrfToken, form: form,
                                                           validation: validation), status: .unprocessableContent)
             }
-            try await accounts.register(.init(name: name, email: email, password: password, consents: ConsentChoices.read(form)),
+            try await accounts.register(.init(name: name, email: email, password: password, consents: ConsentChoices.read(form),
+                                              language: context.language.statedName),
                                         council: council, address: context.remoteAddress, now: Date(), link: link(request, context))
             return .redirect(to: context.basePath + ResidentPaths.checkEmail)
         }

@@ -40,6 +40,8 @@ public struct ResidentAccounts: Sendable {
         public var email: String
         public var password: String
         public var consents: Set<ConsentPurpose>
+        /// The language they registered in, as they would state it ("English", "Cymraeg"): our emails use it.
+        public var language: String = "English"
     }
 
     /// Registers, or, when the address is known already, emails its owner what to do instead.
@@ -60,7 +62,8 @@ public struct ResidentAccounts: Sendable {
             }
             return
         }
-        let customer = Customer(councilID: council.id, name: registration.name, email: email, hasAccount: true, createdAt: now)
+        let customer = Customer(councilID: council.id, name: registration.name, email: email, language: registration.language,
+                                hasAccount: true, createdAt: now)
         try await database.transaction { db in
             try await customers.create(customer, passwordHash: hash, on: db)
             try await consents.set(customerID: customer.id, agreed: registration.consents, at: now, on: db)

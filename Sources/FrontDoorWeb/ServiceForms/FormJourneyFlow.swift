@@ -273,14 +273,16 @@ struct FormJourneyFlow: Sendable {
         let form = loaded.form, service = loaded.service, submittedBy = staffName, outbox = self.outbox, council = place.council
         let requestLink = place.requestLink
         // A guest has no customer record: the confirmation goes to the address they proved.
-        let recipient = forCustomer.flatMap { customer in customer.email.map { ($0, customer.name) } }
-            ?? loaded.draft.filler.guestEmail.map { ($0, "") }
+        let recipient = forCustomer.flatMap { customer in
+            customer.email.map { ($0, customer.name, SiteLanguage.forCorrespondence(customer.language)) }
+        } ?? loaded.draft.filler.guestEmail.map { ($0, "", place.language) }
         guard let (sent, opened) = try await drafts.submit(loaded.draft, answers: checked, asked: journey.questions, at: Date(), then: { submitted, db in
             let opened = try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules, customerName: forCustomer?.name,
                                                        submittedByName: submittedBy, on: db)
-            if let (address, name) = recipient {
+            if let (address, name, language) = recipient {
                 try await outbox.enqueue(RequestEmails.received(opened, service: service, council: council, to: address, name: name,
-                                                                link: requestLink(opened.reference)), at: submitted.submittedAt, on: db)
+                                                                link: requestLink(opened.reference), language: language),
+                                         at: submitted.submittedAt, on: db)
             }
             return opened
         }) else {

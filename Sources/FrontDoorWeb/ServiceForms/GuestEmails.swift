@@ -4,21 +4,24 @@ import FrontDoorPersistence
 /// The email that starts a guest's form: the link on a line of its own, and what to do if it
 /// was not them.
 enum GuestEmails {
-    static func formLink(service: CouncilService, council: Council, to address: String, link: String) -> QueuedEmail {
+    static func formLink(service: CouncilService, council: Council, to address: String, link: String,
+                         language: SiteLanguage = .english) -> QueuedEmail {
         let lines = [
-            "Hello,",
+            L("email_hello_anonymous", language),
             "",
-            "Open this link to start: \(service.name).",
+            L("email_guest_open", language, ["service": service.name]),
             "",
             link,
             "",
-            "The link works until you send the form. Do not share it: anyone with it can see what you have typed.",
+            L("email_guest_works", language),
             "",
-            "If you did not ask for this, you do not need to do anything.",
+            L("email_guest_not_you", language),
             "",
             council.name,
         ]
+        // "Report a missed bin" reads "Your link to report a missed bin".
+        let service = service.name.prefix(1).lowercased() + service.name.dropFirst()
         return QueuedEmail(councilID: council.id, fromName: council.name, toAddress: address, toName: "",
-                           subject: "Your link to \(service.name.prefix(1).lowercased() + service.name.dropFirst())", bodyText: lines.joined(separator: "\n"))
+                           subject: L("email_guest_subject", language, ["service": service]), bodyText: lines.joined(separator: "\n"))
     }
 }

@@ -45,7 +45,8 @@ struct GuestFormRoutes {
                     filler: .guest(email: email, tokenDigest: RandomToken.digest(secret)), channel: .online,
                     prefilled: FormPrefill.answers(for: definition, email: email, phone: nil, address: nil), at: now)
                 let link = routes.links.url(ResidentPaths.services + "/" + service.code.value + "/guest/" + secret, request: request, context: context)
-                try await routes.outbox.enqueue(GuestEmails.formLink(service: service, council: council, to: email, link: link), at: now)
+                try await routes.outbox.enqueue(GuestEmails.formLink(service: service, council: council, to: email, link: link,
+                                                                                     language: context.language), at: now)
             }
             return .redirect(to: context.basePath + ResidentPaths.services + "/" + service.code.value + "/check-your-email")
         }

@@ -6,21 +6,22 @@ import FrontDoorPersistence
 /// the request, so it goes exactly when a request exists.
 enum RequestEmails {
     static func received(_ opened: Case, service: CouncilService, council: Council, to address: String, name: String,
-                         link: String?) -> QueuedEmail {
+                         link: String?, language: SiteLanguage = .english) -> QueuedEmail {
         var lines = [
-            name.isEmpty ? "Hello," : "Dear \(name),",
+            name.isEmpty ? L("email_hello_anonymous", language) : L("email_dear", language, ["name": name]),
             "",
-            "We have received your request: \(service.name).",
+            L("email_received_what", language, ["service": service.name]),
             "",
-            "Your reference is \(opened.reference). Quote it if you contact us about this request.",
+            L("email_received_reference", language, ["reference": opened.reference.description]),
             "",
-            "What happens next: \(service.standard.statement). We aim to deal with it by \(CaseDates.due(opened.resolveBy)).",
+            L("email_received_next", language, ["standard": service.standard.statement, "due": CaseDates.due(opened.resolveBy, language)]),
         ]
         if let link {
-            lines += ["", "See its progress, and reply if we ask you something:", link]
+            lines += ["", L("email_received_progress", language), link]
         }
         lines += ["", council.name, council.contact.phone]
         return QueuedEmail(councilID: council.id, fromName: council.name, toAddress: address, toName: name,
-                           subject: "We have received your request \(opened.reference)", bodyText: lines.joined(separator: "\n"))
+                           subject: L("email_received_subject", language, ["reference": opened.reference.description]),
+                           bodyText: lines.joined(separator: "\n"))
     }
 }

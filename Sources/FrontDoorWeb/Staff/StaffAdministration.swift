@@ -142,6 +142,6 @@ enum StaffEmails {
             council: council, to: invitation.email, name: invitation.displayName, subject: "You have been invited to FrontDoor",
             intro: "\(invitedBy.displayName) has invited you to use FrontDoor at \(council.name) as: \(invitation.role.displayName). To accept, choose your password by opening this link:",
             link: link, lifetime: StaffInvitationPolicy.lifetimeDescription,
-            ifNotYou: "If you were not expecting this, you do not need to do anything.")
+            ifNotYou: "If you were not expecting this, you do not need to do anything.", language: .english)
     }
 }

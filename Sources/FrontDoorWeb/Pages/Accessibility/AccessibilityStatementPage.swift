@@ -15,10 +15,14 @@ public struct AccessibilityStatementPage: PageModel {
     public var advisoryServiceName: String
     public var advisoryServiceURL: String
     public var statementPrepared: String
+    public var appliesTo: String
+    public var enforcement: String
+    public var committed: String
 
     public init(council: Council?, chrome: PageChrome) {
         self.chrome = chrome
-        self.organisationName = council?.name ?? "This organisation"
+        let language = SiteLanguage(rawValue: chrome.lang) ?? .english
+        self.organisationName = council?.name ?? L("a11y_this_organisation", language)
         self.contactPhone = council?.contact.phone
         self.contactEmail = council?.contact.email
         self.openingHours = council?.contact.openingHours
@@ -35,6 +39,9 @@ public struct AccessibilityStatementPage: PageModel {
             advisoryServiceName = "Equality Advisory and Support Service (EASS)"
             advisoryServiceURL = "https://www.equalityadvisoryservice.com/"
         }
-        self.statementPrepared = "This statement was prepared on 22 November 2026. It is reviewed with every release of FrontDoor."
+        self.statementPrepared = L("a11y_prepared", language, ["date": UKDateFormat.date(year: 2026, month: 11, day: 22, language)])
+        self.appliesTo = L("a11y_applies", language, ["organisation": organisationName])
+        self.enforcement = L("a11y_enforcement", language, ["body": enforcementBody])
+        self.committed = L("a11y_committed", language, ["organisation": organisationName])
     }
 }

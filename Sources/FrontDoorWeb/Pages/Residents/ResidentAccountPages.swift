@@ -27,7 +27,7 @@ public struct AccountHomePage: PageModel {
         self.banner = banner
         self.heading = L("acct_account_heading", language)
         let change = { (what: String) in [SummaryList.Action(href: basePath + ResidentPaths.profile + "#" + what, visuallyHiddenText: what)] }
-        let needs = customer.needs.descriptions
+        let needs = customer.needs.descriptions(language)
         self.details = SummaryList(rows: [
             .init(key: L("acct_name", language), value: customer.name, actions: change("name")),
             .init(key: L("acct_email", language), value: customer.email ?? "",
@@ -35,7 +35,7 @@ public struct AccountHomePage: PageModel {
             .init(key: L("acct_telephone", language), value: customer.phone.isEmpty ? L("acct_not_given", language) : customer.phone, actions: change("phone")),
             .init(key: L("acct_address", language), value: customer.address.map { $0.lines.joined(separator: "\n") } ?? L("acct_not_given", language),
                   actions: change("address_line1")),
-            .init(key: L("acct_contact_by", language), value: customer.preferredChannel.displayName, actions: change("preferred_channel")),
+            .init(key: L("acct_contact_by", language), value: customer.preferredChannel.name(language), actions: change("preferred_channel")),
             .init(key: L("acct_language", language), value: customer.language, actions: change("language")),
             .init(key: L("acct_help_communicating", language), value: needs.isEmpty ? L("acct_none", language) : needs.joined(separator: "\n"), actions: change("needs")),
         ])
@@ -101,7 +101,7 @@ public struct ResidentDetailsPage: PageModel {
                                   widthClass: "fd-input--width-10")
         self.preferredChannel = Radios(ChoiceGroup(
             idPrefix: "preferred_channel", fieldset: Fieldset(legend: L("acct_contact_question", language), legendClasses: "fd-fieldset__legend--m"),
-            error: error("preferred_channel"), options: ContactChannel.allCases.map { ($0.rawValue, $0.displayName, nil) },
+            error: error("preferred_channel"), options: ContactChannel.allCases.map { ($0.rawValue, $0.name(language), nil) },
             selected: [value("preferred_channel", customer.preferredChannel.rawValue)]))
         self.language = TextInput(id: "language", label: Label(L("acct_language_question", language)),
                                   hint: L("acct_language_hint", language), error: error("language"),
@@ -110,7 +110,7 @@ public struct ResidentDetailsPage: PageModel {
         self.needs = Checkboxes(ChoiceGroup(
             idPrefix: "needs", fieldset: Fieldset(legend: L("acct_needs_question", language), legendClasses: "fd-fieldset__legend--m"),
             hint: L("acct_needs_hint", language),
-            options: CommunicationNeeds.Support.allCases.map { ($0.rawValue, $0.displayName, nil) }, selected: supports))
+            options: CommunicationNeeds.Support.allCases.map { ($0.rawValue, $0.name(language), nil) }, selected: supports))
         self.interpreterLanguage = TextInput(id: "interpreter_language", label: Label(L("acct_interpreter_question", language)),
                                              error: error("interpreter_language"),
                                              value: value("interpreter_language", customer.needs.interpreterLanguage),
@@ -152,5 +152,25 @@ public struct ChangeEmailPage: PageModel {
         self.password = TextInput(id: "password", label: Label(L("acct_your_password", language)), type: "password",
                                   error: validation.message(for: "password"), autocomplete: "current-password")
         self.submit = Button(L("acct_send_confirmation", language))
+    }
+}
+
+extension ContactChannel {
+    func name(_ language: SiteLanguage) -> String { L("contact_by_" + rawValue, language) }
+}
+
+extension CommunicationNeeds.Support {
+    func name(_ language: SiteLanguage) -> String { L("need_" + rawValue.replacingOccurrences(of: "-", with: "_"), language) }
+}
+
+extension CommunicationNeeds {
+    /// One line each, as `descriptions` gives them, in the page's language.
+    func descriptions(_ language: SiteLanguage) -> [String] {
+        var lines = Support.allCases.filter(supports.contains).map { support in
+            support == .interpreter && !interpreterLanguage.isEmpty
+                ? L("need_interpreter_for", language, ["language": interpreterLanguage]) : support.name(language)
+        }
+        if !other.isEmpty { lines.append(other) }
+        return lines
     }
 }
