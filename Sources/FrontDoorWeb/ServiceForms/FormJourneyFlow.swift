@@ -45,8 +45,8 @@ struct FormJourneyFlow: Sendable {
         guard let draft = try await drafts.find(id: draftID), place.filler.mayOpen(draft), draft.councilID == place.councilID,
               let service = try await services.find(id: draft.serviceID, councilID: place.councilID),
               let form = try await forms.version(draft.formVersion, of: draft.serviceID) else {
-            throw Refusal(.notFound, heading: "This form is not available",
-                          explanation: "It may have been sent already, or not used for a long time. Start again from the service's page.")
+            throw Refusal(.notFound, heading: L("form_unavailable", place.language),
+                          explanation: L("form_unavailable_text", place.language))
         }
         var customer: Customer?
         if case .staff(_, let customerID) = draft.filler { customer = try await customers.find(id: customerID, councilID: place.councilID) }
@@ -56,8 +56,8 @@ struct FormJourneyFlow: Sendable {
     /// Starts a draft of the service's current form and answers with its first question.
     func start(_ service: CouncilService, for filler: FormDraft.Filler, place: FormJourneyPlace, channel: ServiceChannel) async throws -> Response {
         guard let form = try await forms.latest(of: service.id) else {
-            throw Refusal(.notFound, heading: "This service has no online form yet",
-                          explanation: "Contact the council by phone or email to use this service.")
+            throw Refusal(.notFound, heading: L("no_online_form", place.language),
+                          explanation: L("no_online_form_explanation", place.language))
         }
         var prefilled = FormSubmission([:])
         if case .resident(let customerID) = filler, let customer = try await customers.find(id: customerID, councilID: place.councilID) {
@@ -286,8 +286,8 @@ struct FormJourneyFlow: Sendable {
             }
             return opened
         }) else {
-            throw Refusal(.conflict, heading: "This request has already been sent",
-                          explanation: "It was sent from another tab or window. You do not need to send it again.")
+            throw Refusal(.conflict, heading: L("form_already_sent", place.language),
+                          explanation: L("form_already_sent_text", place.language))
         }
         return .redirect(to: place.submittedHref(sent.id, opened.reference))
     }
@@ -304,8 +304,8 @@ struct FormJourneyFlow: Sendable {
                 .map(\.0)
         }
         guard let item = offered.first(where: { $0.reference.description == reference }) else {
-            throw Refusal(.notFound, heading: "That report cannot be followed",
-                          explanation: "It may have been dealt with already. Go back to check your answers and send your own report.")
+            throw Refusal(.notFound, heading: L("follow_unavailable", place.language),
+                          explanation: L("follow_unavailable_text", place.language))
         }
         try await cases.follow(caseID: item.id, customerID: customerID, at: Date())
         try await attachments.discardDraft(id: draftID)
