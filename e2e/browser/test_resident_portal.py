@@ -702,3 +702,84 @@ def test_the_home_page_browse_pages_and_search_are_accessible_and_search_forgive
         assert path_of(browser) == "/services"
     finally:
         quit_driver(browser)
+
+
+def test_the_public_reports_page_is_accessible_and_filters_by_ward_without_javascript(portal):
+    browser = make_driver(javascript=False)
+    try:
+        browser.get(portal.base_url + "/reports")
+        assert heading(browser) == "Reported problems"
+        map_drawing = browser.find_elements(By.CSS_SELECTOR, "main figure svg")
+        rows = browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+        assert rows, "the demo starts with located reports, so the list has rows"
+        assert map_drawing, "the map is drawn as SVG by the server, so it shows without JavaScript"
+        ward = rows[0].find_elements(By.TAG_NAME, "td")[2].text.split(", ")[-1].removesuffix(" ward")
+        Select(browser.find_element(By.ID, "ward")).select_by_visible_text(ward)
+        press(browser, "Show reports")
+        assert "ward=" in browser.current_url
+        wheres = [row.find_elements(By.TAG_NAME, "td")[2].text for row in browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
+        assert wheres and all(where.endswith(ward + " ward") for where in wheres), wheres
+    finally:
+        quit_driver(browser)
+    browser = make_driver()
+    try:
+        browser.get(portal.base_url + "/reports")
+        assert_axe_clean(browser, "the public reports page with its map")
+    finally:
+        quit_driver(browser)
+
+
+def test_is_this_page_useful_is_answered_with_a_comment_and_reported_to_managers(portal):
+    browser = make_driver()
+    try:
+        browser.get(portal.base_url + "/search?q=parking")
+        click_and_wait_for_page(browser, browser.find_element(By.XPATH, "//form[contains(@class, 'fd-page-feedback')]//button[normalize-space()='No']"))
+        assert heading(browser) == "Thank you for your feedback"
+        assert_axe_clean(browser, "thanks for page feedback, with the comment box")
+        type_into(browser, "comment", "I could not tell which permit I need")
+        press(browser, "Send")
+        assert heading(browser) == "Thank you for your comment"
+        assert not browser.find_elements(By.ID, "comment"), "one comment per answer"
+        assert_axe_clean(browser, "thanks for the comment")
+
+        sign_in_as_manager(browser, portal, audit=no_audit)
+        browser.get(portal.base_url + "/staff/page-feedback")
+        page = main_text(browser)
+        assert "/search" in page and "I could not tell which permit I need" in page, page
+        assert "?q=" not in page, "the query a resident typed is not kept"
+        assert_axe_clean(browser, "managers' page feedback report")
+    finally:
+        quit_driver(browser)
+
+
+def test_the_portal_in_welsh_is_accessible_and_remembered(portal, resident):
+    browser = make_driver()
+    try:
+        browser.get(portal.base_url + "/")
+        switch = browser.find_element(By.CSS_SELECTOR, "header a[hreflang='cy']")
+        assert switch.text == "Cymraeg" and switch.get_attribute("lang") == "cy"
+        click_and_wait_for_page(browser, switch)
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "cy"
+        assert browser.find_element(By.ID, "q").get_attribute("type") == "search"
+        assert "Y mwyaf poblogaidd" in main_text(browser)
+        assert_axe_clean(browser, "home page in Welsh")
+        for path, words, what in [
+            ("/search?q=biniau", "canlyniad", "search in Welsh"),
+            ("/reports", "Problemau y rhoddwyd gwybod amdanynt", "reports in Welsh"),
+            ("/services/missed-bin", "Parhau heb gyfrif", "a service page in Welsh"),
+            ("/account/register", "Creu cyfrif", "registration in Welsh"),
+            ("/accessibility", "Datganiad hygyrchedd", "the accessibility statement in Welsh"),
+        ]:
+            browser.get(portal.base_url + path)
+            assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "cy", f"{path} stays in Welsh"
+            assert words in main_text(browser), f"{path}: {main_text(browser)[:300]}"
+            assert_axe_clean(browser, what)
+        sign_in_with_cookies(browser, portal, resident)
+        browser.get(portal.base_url + "/account/requests/" + resident["reference"])
+        assert "Beth sydd wedi digwydd" in main_text(browser)
+        assert_axe_clean(browser, "a request in Welsh")
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "header a[hreflang='en']"))
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert "What has happened" in main_text(browser)
+    finally:
+        quit_driver(browser)
