@@ -34,13 +34,20 @@ struct StaffCustomerRecordTests {
         }
     }
 
-    @Test("Searching: no match says so; a malformed address is an error by the field")
-    func search() async throws {
-        try await withDemoDeployment(database: .sqlite) { browser, _ in
+    @Test("One box finds a customer by name, phone, postcode or address; no match says so and suggests another detail",
+          arguments: TestDatabase.available)
+    func search(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, _ in
             try await browser.postForm("/staff/sign-in", [("email", "advisor@kingsmere.example"), ("password", DemoCouncil.password)])
-            #expect(try await browser.get("/staff/customers?email=nobody%40residents.example").text.contains("No customer has that email address"))
-            let bad = try await browser.get("/staff/customers?email=not-an-email")
-            #expect(bad.status == .unprocessableContent && bad.text.contains("Enter an email address in the correct format"))
+            let record = "/staff/customers/\(Self.margaret.id.uuidString)"
+            for typed in ["okafor", "Marg+Oka", "01632+960+417", "%2B44+1632+960417", "km2+4qt", "willow+crescent"] {
+                let page = try await browser.get("/staff/customers?q=" + typed).text
+                #expect(page.contains(record) && page.contains("Margaret Okafor"), "\(typed)")
+            }
+            let none = try await browser.get("/staff/customers?q=zebedee").text
+            #expect(none.contains("No customer matches ‘zebedee’") && !none.contains("<table"))
+            let box = try await browser.get("/staff/customers").text
+            #expect(box.contains("Name, email, phone, postcode, address or case reference") && !box.contains("role=\"status\""))
         }
     }
 

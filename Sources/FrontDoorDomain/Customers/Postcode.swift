@@ -6,6 +6,9 @@
 public struct Postcode: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
+    /// The part before the space ("KM2" of "KM2 4QT"): the district.
+    public var outwardCode: String { String(value.split(separator: " ").first ?? "") }
+
     public init?(_ text: String) {
         let compact = text.uppercased().filter { !$0.isWhitespace }
         guard (5...7).contains(compact.count) else { return nil }

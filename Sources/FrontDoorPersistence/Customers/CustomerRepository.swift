@@ -23,6 +23,7 @@ public struct CustomerRepository: Sendable {
             throw EmailTaken()
         }
         try await db.insert(into: "customers").model(CustomerRow(customer, passwordHash: passwordHash, updatedAt: customer.createdAt)).run()
+        try await CustomerSearchIndex.index(customer, on: db)
     }
 
     /// bcrypt, off the event loops; done before a transaction opens so it never holds one.
@@ -59,8 +60,12 @@ public struct CustomerRepository: Sendable {
     /// Name, phone, address, preferences and needs; never the email address or password,
     /// which change only through their own confirmed journeys.
     public func updateProfile(_ customer: Customer, at now: Date, on db: (any SQLDatabase)? = nil) async throws {
+        guard let db else {
+            try await database.transaction { db in try await updateProfile(customer, at: now, on: db) }
+            return
+        }
         let row = CustomerRow(customer, passwordHash: nil, updatedAt: now)
-        try await (db ?? database.sql).update("customers")
+        try await db.update("customers")
             .set("name", to: row.name).set("phone", to: row.phone)
             .set("address_line1", to: row.address_line1).set("address_line2", to: row.address_line2)
             .set("address_town", to: row.address_town).set("address_postcode", to: row.address_postcode).set("uprn", to: row.uprn)
@@ -69,6 +74,7 @@ public struct CustomerRepository: Sendable {
             .set("updated_at", to: now)
             .where("id", .equal, customer.id).where("council_id", .equal, customer.councilID)
             .run()
+        try await CustomerSearchIndex.index(customer, on: db)
     }
 
     /// Sets the password. Following an emailed link proves the address, so it is verified too.
@@ -88,5 +94,13 @@ public struct CustomerRepository: Sendable {
         if let holder = try await find(email: email, councilID: councilID, on: db), holder.id != customerID { throw EmailTaken() }
         try await db.update("customers").set("email", to: email.lowercased()).set("email_verified_at", to: now).set("updated_at", to: now)
             .where("id", .equal, customerID).run()
+        if let changed = try await find(id: customerID, councilID: councilID, on: db) { try await CustomerSearchIndex.index(changed, on: db) }
+    }
+
+    /// Customers by id, in no particular order.
+    static func rows(ids: [UUID], councilID: UUID, on db: any SQLDatabase) async throws -> [Customer] {
+        guard !ids.isEmpty else { return [] }
+        return try await db.select().column("*").from("customers").where("council_id", .equal, councilID)
+            .where("id", .in, SQLBind.group(ids)).all(decoding: CustomerRow.self).map { try $0.toCustomer() }
     }
 }

@@ -27,5 +27,6 @@ public enum Migrations {
         CreateResidentPortal(),
         CreateServiceSearch(),
         AddCaseWards(),
+        CreateCustomerSearch(),
     ]
 }

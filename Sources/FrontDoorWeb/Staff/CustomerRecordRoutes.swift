@@ -14,6 +14,7 @@ struct CustomerRecordRoutes {
     let services: ServiceRepository
     let forms: ServiceFormRepository
     let cases: CaseRepository
+    let search: CustomerSearchIndex
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher) {
         self.renderer = renderer
@@ -23,25 +24,23 @@ struct CustomerRecordRoutes {
         self.services = ServiceRepository(database: database)
         self.forms = ServiceFormRepository(database: database)
         self.cases = CaseRepository(database: database)
+        self.search = CustomerSearchIndex(database: database)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
         let renderer = self.renderer, customers = self.customers, consents = self.consents, audit = self.audit
-        let services = self.services, forms = self.forms, cases = self.cases
+        let services = self.services, forms = self.forms, cases = self.cases, search = self.search
         let staff = router.group(RouterPath(StaffPaths.home), context: StaffRequestContext.self)
 
         staff.get("customers") { request, context -> Response in
             try context.require(.viewCustomer)
-            let email = request.uri.queryParameters["email"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-            var validation = FormValidation()
-            var found: Customer?
-            if !email.isEmpty, validation.email("email", email, "Enter an email address in the correct format, like name@example.com") {
-                found = try await customers.find(email: email, councilID: context.staff.councilID)
-            }
+            // Read as the form sends it ("+" for a space); `email=` is what links made before the one box.
+            let query = (try? FormInput(urlEncoded: request.uri.query ?? "")) ?? FormInput([:])
+            let typed = String((query["q"].isEmpty ? query["email"] : query["q"]).trimmingCharacters(in: .whitespaces).prefix(200))
+            let found = typed.isEmpty ? nil : try await search.search(typed, councilID: context.staff.councilID)
             return try renderer.response(CustomerSearchPage(
-                chrome: ChromeFactory.chrome(pageTitle: "Find a customer", context: context, hasErrors: !validation.isValid),
-                basePath: context.basePath, enteredEmail: email, searched: !email.isEmpty && validation.isValid, found: found,
-                validation: validation), status: validation.isValid ? .ok : .unprocessableContent)
+                chrome: ChromeFactory.chrome(pageTitle: "Find a customer", context: context), basePath: context.basePath,
+                typed: typed, found: found))
         }
 
         staff.get("customers/:id") { _, context -> Response in

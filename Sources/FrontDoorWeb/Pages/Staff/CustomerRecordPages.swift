@@ -1,32 +1,36 @@
 import Foundation
 import FrontDoorDomain
 
-/// Find a customer by email address (the advisor desktop's fuller search comes later).
+/// Find a customer: one box over name, email, phone, postcode, address and case reference; a
+/// plain GET form (a page of results works without JavaScript, and can be bookmarked).
 public struct CustomerSearchPage: PageModel {
     public static let template = "staff-customer-search"
 
     public var chrome: PageChrome
-    public var errorSummary: ErrorSummary?
     public var action: String
-    public var email: TextInput
+    public var query: TextInput
     public var submit: Button
-    public var result: SummaryList?
-    public var noMatch: Bool
+    public var results: Table?
+    /// "3 customers match ‘smith’", or what to do when none do.
+    public var summary: String?
 
-    init(chrome: PageChrome, basePath: String, enteredEmail: String, searched: Bool, found: Customer?, validation: FormValidation) {
+    init(chrome: PageChrome, basePath: String, typed: String, found: [Customer]?) {
         self.chrome = chrome
-        self.errorSummary = validation.summary
         self.action = basePath + StaffPaths.customers
-        self.email = TextInput(id: "email", label: Label("Customer's email address"), type: "email",
-                               error: validation.message(for: "email"), value: enteredEmail, spellcheck: false)
+        self.query = TextInput(id: "q", label: Label("Name, email, phone, postcode, address or case reference", classes: "fd-label--m"),
+                               type: "search", value: typed, autocomplete: "off", spellcheck: false)
         self.submit = Button("Find", variant: .secondary)
-        self.result = found.map { customer in
-            SummaryList(rows: [.init(key: customer.name, value: [customer.email ?? "", customer.hasAccount ? "Has an account" : "No account"]
-                                        .joined(separator: "\n"),
-                                     actions: [SummaryList.Action(href: basePath + StaffPaths.customers + "/" + customer.id.uuidString,
-                                                                  visuallyHiddenText: "record of \(customer.name)", text: "View")])])
+        if let found {
+            self.summary = found.isEmpty ? "No customer matches ‘\(typed)’. Check the spelling, or search by another detail."
+                : "\(found.count) \(found.count == 1 ? "customer matches" : "customers match") ‘\(typed)’" + (found.count >= 25 ? ": the first 25 are shown. Add another detail to narrow it down." : ".")
+            self.results = found.isEmpty ? nil : Table(
+                caption: "Customers found", captionClasses: "fd-visually-hidden", head: ["Name", "Email", "Phone", "Address"],
+                rows: found.map { [$0.name, $0.email ?? "", $0.phone, $0.address.map { $0.lines.joined(separator: ", ") } ?? ""] },
+                firstCellLinks: found.map { basePath + StaffPaths.customers + "/" + $0.id.uuidString })
+        } else {
+            self.summary = nil
+            self.results = nil
         }
-        self.noMatch = searched && found == nil
     }
 }
 
