@@ -36,13 +36,17 @@ struct TemplatePolicyTests {
         }
     }
 
-    @Test("The script only enhances: it is deferred, adds to pages that already work, and sends nothing anywhere")
+    @Test("The script only enhances: it adds to pages that already work, writes no HTML, and asks only for a page its own form would")
     func scriptIsEnhancementOnly() throws {
         let assets = try StaticAssets.load()
         let script = String(decoding: try #require(assets.files["frontdoor.js"]).bytes, as: UTF8.self)
-        for forbidden in ["fetch(", "XMLHttpRequest", "eval(", "innerHTML", "document.write", ".submit("] {
+        for forbidden in ["XMLHttpRequest", "eval(", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", ".submit(", "method: \"POST\""] {
             #expect(!script.contains(forbidden), "frontdoor.js uses \(forbidden)")
         }
+        // One request in all: the live customer search, a GET of its own form's page, same origin.
+        #expect(script.components(separatedBy: "fetch(").count == 2)
+        #expect(script.contains(#"fetch(url, { method: "GET", credentials: "same-origin""#)
+                && script.contains(#"var url = form.action + "?" + new URLSearchParams(new FormData(form))"#))
     }
 
     @Test("Every template loads and the required pages exist")

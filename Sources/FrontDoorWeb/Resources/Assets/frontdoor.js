@@ -29,3 +29,38 @@
     container.appendChild(status);
   });
 })();
+
+// Find a customer: results as you type. The box is a plain GET form that works without this;
+// here, after a short pause in typing, the same page is fetched for what is in the box (the
+// request the form itself would make, and no other) and its results replace these, parsed as a
+// document rather than written in as HTML.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-module='fd-live-search']");
+  if (!form || !("fetch" in window) || !("DOMParser" in window) || !("URLSearchParams" in window)) return;
+  var box = form.querySelector("input[type='search']");
+  var results = document.getElementById(form.getAttribute("data-results"));
+  if (!box || !results) return;
+  var timer = null;
+  var asked = 0;
+  box.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      if (box.value.trim().length < 2) return;
+      var url = form.action + "?" + new URLSearchParams(new FormData(form)).toString();
+      var mine = ++asked;
+      fetch(url, { method: "GET", credentials: "same-origin", headers: { "Accept": "text/html" } })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (html === null || mine !== asked) return;
+          var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(results.id);
+          if (!fresh) return;
+          var adopted = document.importNode(fresh, true);
+          results.replaceWith(adopted);
+          results = adopted;
+          window.history.replaceState(null, "", url);
+        })
+        .catch(function () { /* the Find button still works */ });
+    }, 300);
+  });
+})();
