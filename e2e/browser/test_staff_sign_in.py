@@ -138,15 +138,21 @@ def test_results_appear_as_the_advisor_types(server):
         box = browser.find_element(By.ID, "q")
         for key in "okaf":
             box.send_keys(key)
+        # Each pause in typing may fetch; the last word typed is the one that stays.
         WebDriverWait(browser, 10).until(
-            lambda b: "Margaret Okafor" in b.find_element(By.ID, "customer-results").text,
-            "results should appear without pressing Find")
-        assert browser.current_url.endswith("/staff/customers?q=okaf"), "the address follows, so Back and sharing work"
+            lambda b: "Margaret Okafor" in b.find_element(By.ID, "customer-results").text
+            and b.current_url.endswith("/staff/customers?q=okaf"),
+            "results for what was typed should appear without pressing Find, and the address should follow")
         assert browser.find_element(By.ID, "q").get_attribute("value") == "okaf", "what was typed stays in the box"
         assert_axe_clean(browser, "find a customer, results as you type")
         click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Margaret Okafor"))
         assert browser.find_element(By.TAG_NAME, "h1").text == "Margaret Okafor"
         assert_axe_clean(browser, "customer record")
+        browser.get(server.base_url + "/staff/contacts")
+        assert_axe_clean(browser, "unknown callers")
+        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button"))
+        assert "Select how the contact ended" in browser.find_element(By.TAG_NAME, "main").text
+        assert_axe_clean(browser, "unknown callers, with errors")
         browser.get(server.base_url + "/staff/services")
         assert_axe_clean(browser, "service catalogue")
     finally:

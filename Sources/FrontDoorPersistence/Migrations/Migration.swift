@@ -28,5 +28,6 @@ public enum Migrations {
         CreateServiceSearch(),
         AddCaseWards(),
         CreateCustomerSearch(),
+        CreateContacts(),
     ]
 }

@@ -50,6 +50,11 @@ public struct CustomerRecordPage: PageModel {
     public var newRequest: NewRequestForm?
     public var requests: [RequestLink]
     public var hasRequests: Bool
+    public var banner: NotificationBanner?
+    public var errorSummary: ErrorSummary?
+    /// Every contact on every channel, newest first.
+    public var contacts: Table?
+    public var logContact: ContactForm?
 
     public struct RequestLink: Sendable {
         public var href: String

@@ -75,6 +75,7 @@ public struct StaffHomePage: PageModel {
         self.signOut = Button("Sign out", variant: .secondary)
         let offered: [(StaffAction, String, String)] = [
             (.viewCustomer, StaffPaths.customers, "Find a customer"),
+            (.logContact, StaffPaths.contacts, "Unknown callers"),
             (.viewCase, StaffPaths.queue, "Work queue"),
             (.manageStaff, StaffPaths.people, "Staff and invitations"),
             (.manageTeams, StaffPaths.teams, "Teams"),
@@ -102,6 +103,8 @@ public enum StaffPaths {
     public static let pageFeedbackCSV = "/staff/page-feedback.csv"
     public static let people = "/staff/people"
     public static let customers = "/staff/customers"
+    /// Contacts from unknown callers: logging them, and linking them to a record later.
+    public static let contacts = "/staff/contacts"
     public static let services = "/staff/services"
     /// Managing the catalogue as a whole: `/new`, `/export.yaml`, `/export.json`, `/import`
     /// (apart from `/staff/services/{code}`, so no service code can clash with them).
