@@ -3,8 +3,8 @@ import FrontDoorDomain
 import SQLKit
 
 /// Finding customers from the advisor's one box. Each part of the search must be the start of
-/// one of the customer's terms; the parts' matches are intersected in the database, so only
-/// customers matching every part come back. A case reference finds the case's customer.
+/// one of the customer's terms, so only customers matching every part come back. A case
+/// reference finds the case's customer.
 public struct CustomerSearchIndex: Sendable {
     let database: Database
 
@@ -20,13 +20,24 @@ public struct CustomerSearchIndex: Sendable {
         }
         let parts = CustomerSearchTerms.query(typed)
         guard !parts.isEmpty else { return [] }
-        // One range query a part; INTERSECT keeps the customers every part matched.
-        let matching = SQLList(parts.map { part in
-            SQLQueryString("SELECT customer_id FROM customer_search_terms WHERE council_id = \(bind: councilID) AND term >= \(bind: part) AND term < \(bind: part + "\u{FFFF}")")
-        }, separator: SQLRaw(" INTERSECT "))
+        // The longest part (likely the rarest) walks its range of the index; each other part is
+        // one seek on the primary key (customer, term) for the customer found. The walk stops at
+        // the limit, so a common first name costs no more than a rare one.
+        let ordered = parts.sorted { $0.count > $1.count }
+        var others: [any SQLExpression] = []
+        for (index, part) in ordered.dropFirst().enumerated() {
+            let alias = "also\(index)"
+            others.append(SQLQueryString("""
+                AND EXISTS (SELECT 1 FROM customer_search_terms \(unsafeRaw: alias) WHERE \(unsafeRaw: alias).customer_id = walked.customer_id
+                AND \(unsafeRaw: alias).term >= \(bind: part) AND \(unsafeRaw: alias).term < \(bind: part + "\u{FFFF}"))
+                """))
+        }
         struct Match: Decodable { var customer_id: UUID }
-        let ids = try await database.sql.raw("SELECT customer_id FROM (\(matching)) AS matched LIMIT \(bind: limit)")
-            .all(decoding: Match.self).map(\.customer_id)
+        let ids = try await database.sql.raw("""
+            SELECT DISTINCT walked.customer_id FROM customer_search_terms walked
+            WHERE walked.council_id = \(bind: councilID) AND walked.term >= \(bind: ordered[0]) AND walked.term < \(bind: ordered[0] + "\u{FFFF}")
+            \(SQLList(others, separator: SQLRaw(" "))) LIMIT \(bind: limit)
+            """).all(decoding: Match.self).map(\.customer_id)
         return try await CustomerRepository.rows(ids: ids, councilID: councilID, on: database.sql)
             .sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
     }
