@@ -90,10 +90,12 @@ pg_start_throwaway() {
     fi
 
     local attempt
+    # max_connections: the Swift tests run concurrently, each test with a database and pools of
+    # its own, so hundreds of connections can be open at once.
     for attempt in 1 2 3; do
         PG_PORT=$(pg_free_port)
         if pg_as_owner "$PG_BIN_DIR/pg_ctl" -D "$PG_DATA_DIR/cluster" -l "$PG_DATA_DIR/server.log" -w -t 60 \
-                -o "-p $PG_PORT -k $PG_DATA_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+                -o "-p $PG_PORT -k $PG_DATA_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=1000" \
                 start >/dev/null; then
             break
         fi
