@@ -50,8 +50,12 @@ public struct ServiceSearchIndex: Sendable {
 
     /// Every word the council's catalogue uses, for putting typos right.
     public func vocabulary(councilID: UUID) async throws -> Set<String> {
-        let services = try await ServiceRepository(database: database).all(councilID: councilID).filter(\.isActive)
-        return Set(services.flatMap { SearchText.words($0.name + " " + $0.keywords.joined(separator: " ") + " " + $0.description) })
+        Self.vocabulary(of: try await ServiceRepository(database: database).all(councilID: councilID))
+    }
+
+    /// The same, from services already loaded (the search page has the catalogue in hand).
+    public static func vocabulary(of services: [CouncilService]) -> Set<String> {
+        Set(services.filter(\.isActive).flatMap { SearchText.words($0.name + " " + $0.keywords.joined(separator: " ") + " " + $0.description) })
     }
 
     /// Puts one service's entry in the index (after it is created or changed), on `db`.

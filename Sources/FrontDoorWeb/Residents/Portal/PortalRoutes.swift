@@ -63,7 +63,7 @@ struct PortalRoutes {
             let catalogue = try await routes.listed(council)
             var results: [CouncilService] = []
             var correctedTo: String?
-            let query = SearchQuery(typed, vocabulary: try await routes.search.vocabulary(councilID: council.id))
+            let query = SearchQuery(typed, vocabulary: ServiceSearchIndex.vocabulary(of: catalogue))
             if !query.isEmpty {
                 let byID = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.id, $0) })
                 results = try await routes.search.search(query, councilID: council.id).compactMap { byID[$0] }
