@@ -49,7 +49,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
     /// An open database of this kind with every migration applied.
     public func withMigratedDatabase<R: Sendable>(_ body: (Database) async throws -> R) async throws -> R {
         try await withFreshLocation { location, _ in
-            let database = try await Database.open(location, poolSize: 2, logger: TestLogger.make())
+            let database = try await Database.open(location, poolSize: 2, waitForConnection: 60, logger: TestLogger.make())
             do {
                 try await Migrator(database: database, logger: TestLogger.make()).migrate()
                 let result = try await body(database)

@@ -31,13 +31,16 @@ public final class Database: Sendable {
 
     /// Opens the pool and proves the database answers, so a wrong `DATABASE_URL` fails at
     /// start-up with a clear reason rather than on the first resident's request.
-    public static func open(_ location: DatabaseLocation, poolSize: Int = 10, logger: Logger) async throws(DatabaseOpenError) -> Database {
+    /// `waitForConnection`: how long a statement may wait for a pooled PostgreSQL connection
+    /// before failing (the test suite, hundreds of databases on two cores, waits longer).
+    public static func open(_ location: DatabaseLocation, poolSize: Int = 10, waitForConnection: Int64 = 10,
+                            logger: Logger) async throws(DatabaseOpenError) -> Database {
         let database: Database
         switch location {
         case .sqlite(let path):
             database = try openSQLite(path: path, location: location, logger: logger)
         case .postgres(let url):
-            database = try openPostgres(url: url, location: location, poolSize: poolSize, logger: logger)
+            database = try openPostgres(url: url, location: location, poolSize: poolSize, waitForConnection: waitForConnection, logger: logger)
         }
         do {
             try await database.ping()
@@ -70,7 +73,8 @@ public final class Database: Sendable {
         return Database(kind: .sqlite, location: location, sql: sql, usage: usage, closePool: { try await pool.shutdownAsync() })
     }
 
-    private static func openPostgres(url: String, location: DatabaseLocation, poolSize: Int, logger: Logger) throws(DatabaseOpenError) -> Database {
+    private static func openPostgres(url: String, location: DatabaseLocation, poolSize: Int, waitForConnection: Int64,
+                                     logger: Logger) throws(DatabaseOpenError) -> Database {
         let configuration: SQLPostgresConfiguration
         do {
             configuration = try SQLPostgresConfiguration(url: url)
@@ -86,7 +90,7 @@ public final class Database: Sendable {
         let pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration),
             maxConnectionsPerEventLoop: perLoop,
-            requestTimeout: .seconds(10), logger: logger, on: loopsUsed == loops ? group : group.next())
+            requestTimeout: .seconds(waitForConnection), logger: logger, on: loopsUsed == loops ? group : group.next())
         let usage = PoolUsage(kind: .postgres, size: perLoop * loopsUsed)
         let sql = PooledSQLDatabase(pool: pool, makeSQL: { $0.sql(queryLogLevel: nil) }, logger: logger, dialect: PostgresDialect(), usage: usage)
         return Database(kind: .postgres, location: location, sql: sql, usage: usage, closePool: { try await pool.shutdownAsync() })
