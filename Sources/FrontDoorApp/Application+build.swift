@@ -3,6 +3,7 @@ import FrontDoorJobs
 import FrontDoorPersistence
 import FrontDoorWeb
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -94,6 +95,7 @@ public func buildApplication(
         let baseURL = configuration.baseURL
         return Application(
             responder: buildWebResponder(web),
+            server: .http1WebSocketUpgrade(webSocketRouter: buildWebSocketRouter(web)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "FrontDoor"),
             services: [DatabaseCloser(database: database), jobs],
             onServerRunning: { channel in

@@ -30,6 +30,8 @@ public struct WebDependencies: Sendable {
     public var bankHolidays: BankHolidays
     /// Where uploaded files' bytes are kept.
     public var attachmentStorage: any AttachmentStorage
+    /// Wakes advisors' call screens when a call reaches them.
+    public var callScreens = CallScreenHub()
 
     public init(database: Database, templates: TemplateLibrary, assets: StaticAssets,
                 metricsRegistry: PrometheusCollectorRegistry, showsDeveloperErrorDetail: Bool,
@@ -95,7 +97,15 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     let requestRoutes = ResidentRequestRoutes(renderer: renderer, database: dependencies.database, bankHolidays: dependencies.bankHolidays)
     requestRoutes.register(on: router)
     ResidentProfileRoutes(account: accountRoutes, accounts: accounts, requests: requestRoutes).register(on: router)
-    CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
+    let customerRecord = CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher)
+    customerRecord.register(on: router)
+    CustomerFlagRoutes(record: customerRecord).register(on: router)
+    CallbackRoutes(record: customerRecord, renderer: renderer).register(on: router)
+    CustomerMergeRoutes(record: customerRecord, renderer: renderer,
+                        merger: CustomerMerger(database: dependencies.database, hasher: dependencies.passwordHasher)).register(on: router)
+    AdvisorGuidanceRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    CallEventWebhookRoutes(database: dependencies.database, hub: dependencies.callScreens).register(on: router)
+    CallScreenRoutes(renderer: renderer, database: dependencies.database, hub: dependencies.callScreens).register(on: router)
     let attachments = AttachmentRepository(database: dependencies.database, storage: dependencies.attachmentStorage)
     ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     FormEditorRoutes(renderer: renderer, database: dependencies.database).register(on: router)
@@ -116,4 +126,27 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
                      administration: StaffAdministration(database: dependencies.database, hasher: dependencies.passwordHasher),
                      accountRoutes: accountRoutes).register(on: router)
     return CouncilPathPrefixResponder(router: router.buildResponder())
+}
+
+/// The routes a WebSocket upgrade may reach (only the advisor's call screen), behind just the
+/// middleware that finds the client's address, the council and the member of staff.
+public func buildWebSocketRouter(_ dependencies: WebDependencies) -> CouncilPrefixedRouter {
+    let router = Router(context: ResidentRequestContext.self)
+    router.addMiddleware {
+        ClientAddressMiddleware(trustedProxies: dependencies.trustedProxies)
+        CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))
+        StaffSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policies: dependencies.sessionPolicies)
+    }
+    CallScreenRoutes(renderer: PageRenderer(templates: dependencies.templates), database: dependencies.database,
+                     hub: dependencies.callScreens).registerSocket(on: router)
+    return CouncilPrefixedRouter(router: router)
+}
+
+/// A router seen through `CouncilPathPrefixResponder`, as a builder (what the WebSocket upgrade takes).
+public struct CouncilPrefixedRouter: HTTPResponderBuilder {
+    let router: Router<ResidentRequestContext>
+
+    public func buildResponder() -> CouncilPathPrefixResponder<ResidentRequestContext> {
+        CouncilPathPrefixResponder(router: router.buildResponder())
+    }
 }

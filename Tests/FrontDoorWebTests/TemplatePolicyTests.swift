@@ -47,6 +47,9 @@ struct TemplatePolicyTests {
         #expect(script.components(separatedBy: "fetch(").count == 2)
         #expect(script.contains(#"fetch(url, { method: "GET", credentials: "same-origin""#)
                 && script.contains(#"var url = form.action + "?" + new URLSearchParams(new FormData(form))"#))
+        // One socket: the call screen, to this site's own host at the path the page names.
+        #expect(script.components(separatedBy: "new WebSocket(").count == 2)
+        #expect(script.contains(#"new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + screen.getAttribute("data-call-socket"))"#))
     }
 
     @Test("Every template loads and the required pages exist")

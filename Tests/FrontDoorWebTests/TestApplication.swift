@@ -53,16 +53,22 @@ extension TestResponse {
 
 /// The demo deployment (Kingsmere and its staff) in a browser-like client, with the test's own
 /// handle on the database for checking what was stored.
-func withDemoDeployment(database kind: TestDatabase, requireTwoFactorForAll: Bool = false,
+func withDemoDeployment(database kind: TestDatabase, requireTwoFactorForAll: Bool = false, setup: TestingSetup = .router,
                         _ body: @escaping @Sendable (BrowserLikeClient, Database) async throws -> Void) async throws {
     let box = DatabaseBox()
-    try await withTestApplication(database: kind, prepare: { database in
+    try await withTestApplication(database: kind, setup: setup, prepare: { database in
         try await seedDemoCouncil(database)
         if requireTwoFactorForAll {
             try await database.sql.update("councils").set("requires_two_factor_for_all_staff", to: true).run()
         }
     }) { client in
-        try await body(BrowserLikeClient(client), try await box.open())
+        // Closed on the way out either way: a pool left open stops the test process.
+        do {
+            try await body(BrowserLikeClient(client), try await box.open())
+        } catch {
+            await box.close()
+            throw error
+        }
     }
     await box.close()
 }

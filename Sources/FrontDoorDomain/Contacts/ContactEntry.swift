@@ -15,20 +15,8 @@ public struct ContactEntry: Sendable, Equatable {
         self.notes = notes
     }
 
-    public struct Problem: Sendable, Equatable {
-        public var field: String
-        public var message: String
-
-        public init(field: String, message: String) {
-            self.field = field
-            self.message = message
-        }
-    }
-
-    /// Every problem with what was typed.
-    public struct Problems: Error, Sendable, Equatable {
-        public var all: [Problem]
-    }
+    public typealias Problem = FieldProblem
+    public typealias Problems = FieldProblems
 
     public static func check(channel: String, outcome: String, demand: String, duration: String, notes: String) -> Result<ContactEntry, Problems> {
         var problems: [Problem] = []

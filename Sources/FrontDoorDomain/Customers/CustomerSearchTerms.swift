@@ -43,7 +43,7 @@ public enum CustomerSearchTerms {
     }
 
     /// A UK number's digits as dialled at home ("01632960001"); nil when the text is not a phone number.
-    static func nationalDigits(_ text: String) -> String? {
+    public static func nationalDigits(_ text: String) -> String? {
         guard PhoneNumberRule.isPlausible(text) || text.filter(\.isASCIIDigit).count >= 6 && text.allSatisfy({ $0.isASCIIDigit || " +()-".contains($0) })
         else { return nil }
         var digits = text.filter(\.isASCIIDigit)

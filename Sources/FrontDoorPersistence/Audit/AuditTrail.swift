@@ -29,6 +29,9 @@ public struct AuditEvent: Sendable, Equatable {
         case serviceChanged = "service-changed"
         case formChanged = "form-changed"
         case catalogueImported = "catalogue-imported"
+        case customerFlagRaised = "customer-flag-raised"
+        case customerFlagRemoved = "customer-flag-removed"
+        case customersMerged = "customers-merged"
 
         /// How the event reads to an administrator.
         public var description: String {
@@ -48,6 +51,9 @@ public struct AuditEvent: Sendable, Equatable {
             case .staffInvited: "Staff invited"
             case .invitationAccepted: "Invitation accepted"
             case .staffAccountCreated: "Staff account created"
+            case .customerFlagRaised: "Flag put on a customer's record"
+            case .customerFlagRemoved: "Flag taken off a customer's record"
+            case .customersMerged: "Customer records merged"
             case .customerRecordViewed: "Customer record viewed"
             case .roleChanged: "Role changed"
             case .teamsChanged: "Teams changed"

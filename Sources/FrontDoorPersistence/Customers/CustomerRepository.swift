@@ -97,6 +97,31 @@ public struct CustomerRepository: Sendable {
         if let changed = try await find(id: customerID, councilID: councilID, on: db) { try await CustomerSearchIndex.index(changed, on: db) }
     }
 
+    /// Everyone else on the council's records at the customer's address: the same UPRN, or
+    /// (for an address without one) the same first line and postcode. Merged duplicates are left out.
+    public func household(of customer: Customer, limit: Int = 20) async throws -> [Customer] {
+        guard let address = customer.address else { return [] }
+        let row = CustomerRow(customer, passwordHash: nil, updatedAt: customer.createdAt)
+        return try await database.sql.select().column("*").from("customers")
+            .where("council_id", .equal, customer.councilID).where("id", .notEqual, customer.id)
+            .where("merged_into_id", .is, SQLLiteral.null)
+            .where { group in
+                if let uprn = address.uprn { group.orWhere("uprn", .equal, uprn.value) }
+                return group.orWhere { same in
+                    same.where("address_postcode", .equal, row.address_postcode)
+                        .where(SQLFunction("LOWER", args: SQLIdentifier("address_line1")), .equal, SQLBind(address.line1.lowercased()))
+                }
+            }
+            .orderBy("name").limit(limit).all(decoding: CustomerRow.self).map { try $0.toCustomer() }
+    }
+
+    /// The record a merged duplicate now lives on; nil for a record that was never merged.
+    public func mergedInto(id: UUID, councilID: UUID) async throws -> UUID? {
+        struct Merged: Decodable { var merged_into_id: UUID? }
+        return try await database.sql.select().column("merged_into_id").from("customers").where("id", .equal, id)
+            .where("council_id", .equal, councilID).first(decoding: Merged.self)?.merged_into_id
+    }
+
     /// Customers by id, in no particular order.
     static func rows(ids: [UUID], councilID: UUID, on db: any SQLDatabase) async throws -> [Customer] {
         guard !ids.isEmpty else { return [] }

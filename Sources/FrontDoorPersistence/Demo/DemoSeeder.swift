@@ -10,6 +10,7 @@ public struct DemoSeeder: Sendable {
     let services: ServiceRepository
     let gazetteer: GazetteerRepository
     let forms: ServiceFormRepository
+    let guidance: AdvisorGuidanceRepository
 
     public init(database: Database, hasher: PasswordHasher) {
         self.councils = CouncilRepository(database: database)
@@ -19,6 +20,7 @@ public struct DemoSeeder: Sendable {
         self.services = ServiceRepository(database: database)
         self.gazetteer = GazetteerRepository(database: database)
         self.forms = ServiceFormRepository(database: database)
+        self.guidance = AdvisorGuidanceRepository(database: database)
     }
 
     public struct Outcome: Sendable, Equatable {
@@ -57,6 +59,11 @@ public struct DemoSeeder: Sendable {
             if try await forms.latest(of: service.id) == nil {
                 _ = try await forms.saveNewVersion(of: service.id, fields: fields, at: Date())
             }
+        }
+        for (code, text) in DemoAdvisorGuidance.byCode {
+            guard let service = try await services.find(code: ServiceCode(code)!, councilID: council.id),
+                  try await guidance.guidance(serviceID: service.id, councilID: council.id).isEmpty else { continue }
+            try await guidance.set(serviceID: service.id, councilID: council.id, to: text)
         }
         if try await gazetteer.count(councilID: council.id) == 0 {
             try await gazetteer.replace(councilID: council.id, with: try DemoGazetteer.load())

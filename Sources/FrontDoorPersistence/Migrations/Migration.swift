@@ -29,5 +29,10 @@ public enum Migrations {
         AddCaseWards(),
         CreateCustomerSearch(),
         CreateContacts(),
+        CreateCustomerFlags(),
+        CreateCallbacks(),
+        CreateTelephony(),
+        AddAdvisorGuidance(),
+        AddCustomerMerges(),
     ]
 }

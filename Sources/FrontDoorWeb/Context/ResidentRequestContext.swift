@@ -1,11 +1,12 @@
 import FrontDoorDomain
 import FrontDoorPersistence
 import Hummingbird
+import HummingbirdWebSocket
 import NIOConcurrencyHelpers
 
 /// The request context for public pages (residents). Staff pages get their own context
 /// with the signed-in account, so a handler's type says who can reach it.
-public struct ResidentRequestContext: RequestContext, CouncilScopedContext, CSRFProtectedContext {
+public struct ResidentRequestContext: RequestContext, CouncilScopedContext, CSRFProtectedContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var csrfToken: String = ""
     /// Shared by every copy of this context, so middleware further out (the error pages)
@@ -18,6 +19,8 @@ public struct ResidentRequestContext: RequestContext, CouncilScopedContext, CSRF
     /// The client's IP address, for the sign-in lock-out and the audit trail
     /// (corrected by `ClientAddressMiddleware` behind trusted proxies).
     public var remoteAddress: String
+    /// Set when the request upgrades to a WebSocket (only the call screen does).
+    public let webSocket = WebSocketHandlerReference<ResidentRequestContext>()
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -47,6 +47,11 @@ public struct FormInput: Sendable {
         values[name]?.first ?? ""
     }
 
+    /// Whether the form had the field at all (a page with several forms shows back only the one sent).
+    public func has(_ name: String) -> Bool {
+        values[name] != nil
+    }
+
     /// Every value of a repeated field (checkboxes).
     public func all(_ name: String) -> [String] {
         (values[name] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

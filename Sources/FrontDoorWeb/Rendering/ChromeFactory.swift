@@ -25,6 +25,9 @@ public enum ChromeFactory {
         let isStaffPage = path?.hasPrefix(StaffPaths.home) == true
         let language = isStaffPage ? .english : context.councilBox.language
         var chrome = chrome(pageTitle: pageTitle, council: context.council, basePath: context.basePath, hasErrors: hasErrors, language: language)
+        if isStaffPage, let staff = context as? StaffRequestContext, staff.may(.logContact) {
+            chrome.callScreen = .init(socketPath: context.basePath + StaffPaths.callScreenSocket, callsHref: context.basePath + StaffPaths.calls)
+        }
         guard !isStaffPage, let path else { return chrome }
         let other = language.other
         if context.councilBox.isGet {

@@ -52,6 +52,13 @@ public struct PageChrome: Sendable {
     }
 
     public var languageSwitch: LanguageSwitch?
+    /// Staff who take calls: where their call screen listens, and the page that lists the same calls.
+    public var callScreen: CallScreen?
+
+    public struct CallScreen: Sendable {
+        public var socketPath: String
+        public var callsHref: String
+    }
 
     public init(pageTitle: String, hasErrors: Bool = false, serviceOwnerName: String, basePath: String,
                 brandStylesheetHref: String?, contact: ContactLines?, language: SiteLanguage = .english) {

@@ -13,7 +13,7 @@ public struct ContactForm: Sendable {
     public var notes: Textarea
     public var save: Button
 
-    init(action: String, csrfToken: String, services: [CouncilService], typed: FormInput? = nil, problems: [ContactEntry.Problem] = []) {
+    init(action: String, csrfToken: String, services: [CouncilService], typed: FormInput? = nil, problems: [FieldProblem] = []) {
         func error(_ field: String) -> String? { problems.first { $0.field == field }?.message }
         func choices<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ name: (T) -> String) -> [(value: String, text: String, hint: String?)]
             where T.RawValue == String { T.allCases.map { (value: $0.rawValue, text: name($0), hint: String?.none) } }
@@ -37,6 +37,32 @@ public struct ContactForm: Sendable {
         self.notes = Textarea(id: "contact-notes", label: Label("Notes (optional)"), hint: "What they asked and what you did, so nobody asks again.",
                               error: error("contact-notes"), value: typed?["contact-notes"], rows: 4)
         self.save = Button("Log the contact")
+    }
+}
+
+/// A customer's callbacks as a table, newest window first.
+enum CallbackTable {
+    static func make(_ callbacks: [Callback], caption: String, now: Date) -> Table? {
+        callbacks.isEmpty ? nil : Table(
+            caption: caption, head: ["When", "Number", "About", "State", "Booked by"],
+            rows: callbacks.map { callback in
+                [CallbackWindowText.describe(callback.window), callback.phone, callback.reason,
+                 callback.state(at: now).displayName + (callback.completedBy.map { " (\($0))" } ?? ""), callback.bookedBy]
+            })
+    }
+}
+
+/// A callback window as people say it: "Thursday 26 November 2026, 14:00 to 16:00".
+enum CallbackWindowText {
+    static func describe(_ window: DateInterval) -> String {
+        let day = DateFormatter(), time = DateFormatter()
+        for formatter in [day, time] {
+            formatter.locale = Locale(identifier: "en_GB")
+            formatter.timeZone = .london
+        }
+        day.dateFormat = "EEEE d MMMM yyyy"
+        time.dateFormat = "HH:mm"
+        return day.string(from: window.start) + ", " + time.string(from: window.start) + " to " + time.string(from: window.end)
     }
 }
 

@@ -55,6 +55,14 @@ public struct CustomerRecordPage: PageModel {
     /// Every contact on every channel, newest first.
     public var contacts: Table?
     public var logContact: ContactForm?
+    public var flags: FlagPanel?
+    /// Other people on the council's records at the same address.
+    public var household: [RequestLink] = [] { didSet { hasHousehold = !household.isEmpty } }
+    public var hasHousehold = false
+    public var callbacks: Table?
+    public var bookCallback: CallbackForm?
+    public var merge: MergeForm?
+    public var guidance: GuidancePanel?
 
     public struct RequestLink: Sendable {
         public var href: String

@@ -28,6 +28,7 @@ public struct ServiceEditPage: PageModel {
     public var topTask: TextInput
     public var save: Button
     public var formHref: String?
+    public var guidanceHref: String?
 
     init(chrome: PageChrome, basePath: String, csrfToken: String, values: ServiceDetailsForm, teams: [Team], isNew: Bool,
          validation: FormValidation = FormValidation()) {
@@ -83,5 +84,6 @@ public struct ServiceEditPage: PageModel {
                                  error: error("top-task"), value: values.topTask, inputmode: "numeric", spellcheck: false, widthClass: "fd-input--width-4")
         self.save = Button(isNew ? "Add the service" : "Save changes")
         self.formHref = isNew ? nil : basePath + StaffPaths.services + "/" + values.code + "/form"
+        self.guidanceHref = isNew ? nil : basePath + StaffPaths.services + "/" + values.code + "/guidance"
     }
 }

@@ -75,6 +75,8 @@ public struct StaffHomePage: PageModel {
         self.signOut = Button("Sign out", variant: .secondary)
         let offered: [(StaffAction, String, String)] = [
             (.viewCustomer, StaffPaths.customers, "Find a customer"),
+            (.logContact, StaffPaths.calls, "Your calls"),
+            (.logContact, StaffPaths.callbacks, "Callbacks"),
             (.logContact, StaffPaths.contacts, "Unknown callers"),
             (.viewCase, StaffPaths.queue, "Work queue"),
             (.manageStaff, StaffPaths.people, "Staff and invitations"),
@@ -106,6 +108,12 @@ public enum StaffPaths {
     /// Contacts from unknown callers: logging them, and linking them to a record later.
     public static let contacts = "/staff/contacts"
     public static let services = "/staff/services"
+    /// Callbacks still to make, earliest window first.
+    public static let callbacks = "/staff/callbacks"
+    /// Calls put through to this advisor (the screen pop, without the script).
+    public static let calls = "/staff/calls"
+    /// The WebSocket that pushes those calls to the browser as they ring.
+    public static let callScreenSocket = "/staff/calls/live"
     /// Managing the catalogue as a whole: `/new`, `/export.yaml`, `/export.json`, `/import`
     /// (apart from `/staff/services/{code}`, so no service code can clash with them).
     public static let catalogue = "/staff/catalogue"

@@ -64,3 +64,63 @@
     }, 300);
   });
 })();
+
+// The call screen: calls put through to this advisor, pushed over a WebSocket as they ring.
+// Without this, the "Your calls" page lists the same calls, and any customer can be found by
+// search. Each message is the whole list, rebuilt here from text (never parsed as HTML).
+(function () {
+  "use strict";
+  var screen = document.querySelector("[data-call-socket]");
+  if (!screen || !("WebSocket" in window)) return;
+  var retry = 1000;
+  function render(calls) {
+    while (screen.firstChild) screen.removeChild(screen.firstChild);
+    calls.forEach(function (call) {
+      var panel = document.createElement("div");
+      panel.className = "fd-call-pop fd-call-pop--" + call.state;
+      var heading = document.createElement("h2");
+      heading.className = "fd-heading-s fd-call-pop__heading";
+      heading.textContent = call.heading;
+      var detail = document.createElement("p");
+      detail.className = "fd-body";
+      detail.textContent = call.detail;
+      var link = document.createElement("a");
+      link.className = "fd-link fd-call-pop__link";
+      link.href = call.href;
+      link.textContent = call.linkText;
+      panel.appendChild(heading);
+      panel.appendChild(detail);
+      panel.appendChild(link);
+      screen.appendChild(panel);
+    });
+  }
+  function connect() {
+    var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + screen.getAttribute("data-call-socket"));
+    socket.addEventListener("open", function () { retry = 1000; });
+    socket.addEventListener("message", function (event) {
+      try { render(JSON.parse(event.data).calls || []); } catch (ignored) { /* a malformed message leaves the screen as it was */ }
+    });
+    socket.addEventListener("close", function () {
+      window.setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 30000);
+    });
+  }
+  connect();
+})();
+
+// Guidance for advisors: choosing a service shows its guidance at once. Every service's
+// guidance is already on the page; without this, the Show guidance button reloads the page.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-guidance-form]");
+  if (!form) return;
+  var select = form.querySelector("select");
+  var button = form.querySelector("button");
+  if (!select) return;
+  if (button) button.hidden = true;
+  select.addEventListener("change", function () {
+    document.querySelectorAll(".fd-guidance__section").forEach(function (section) {
+      section.hidden = section.id !== "guidance-" + select.value;
+    });
+  });
+})();

@@ -16,6 +16,9 @@ struct CustomerRecordRoutes {
     let cases: CaseRepository
     let search: CustomerSearchIndex
     let contacts: ContactRepository
+    let flags: CustomerFlagRepository
+    let callbacks: CallbackRepository
+    let guidance: AdvisorGuidanceRepository
 
     init(renderer: PageRenderer, database: Database, hasher: PasswordHasher) {
         self.renderer = renderer
@@ -27,6 +30,9 @@ struct CustomerRecordRoutes {
         self.cases = CaseRepository(database: database)
         self.search = CustomerSearchIndex(database: database)
         self.contacts = ContactRepository(database: database)
+        self.flags = CustomerFlagRepository(database: database)
+        self.callbacks = CallbackRepository(database: database)
+        self.guidance = AdvisorGuidanceRepository(database: database)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -45,9 +51,16 @@ struct CustomerRecordRoutes {
         }
 
         staff.get("customers/:id") { request, context -> Response in
+            try context.require(.viewCustomer)
+            if let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
+               let survivor = try await routes.customers.mergedInto(id: id, councilID: context.staff.councilID) {
+                return .redirect(to: context.basePath + StaffPaths.customers + "/" + survivor.uuidString)
+            }
             let customer = try await routes.customer(context)
-            let banner = request.uri.queryParameters["logged"] != nil ? NotificationBanner(heading: "The contact has been logged", isSuccess: true) : nil
-            return try await routes.recordPage(customer, context, banner: banner)
+            let query = request.uri.queryParameters
+            let done = CustomerRecordRoutes.confirmations.first { query[Substring($0.key)] != nil }?.value
+            return try await routes.recordPage(customer, context, banner: done.map { NotificationBanner(heading: $0, isSuccess: true) },
+                                               guidanceFor: query["guidance"].flatMap { UUID(uuidString: String($0)) })
         }
 
         staff.get("contacts") { request, context -> Response in
@@ -112,6 +125,12 @@ struct CustomerRecordRoutes {
         }
     }
 
+    /// What the record says after each action on it (the query parameter each redirect adds).
+    static let confirmations: KeyValuePairs<String, String> = [
+        "logged": "The contact has been logged", "flagged": "The flag has been added", "unflagged": "The flag has been removed",
+        "callback": "The callback has been booked", "merged": "The duplicate record has been merged into this one",
+    ]
+
     func customer(_ context: StaffRequestContext) async throws -> Customer {
         try context.require(.viewCustomer)
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
@@ -129,7 +148,8 @@ struct CustomerRecordRoutes {
 
     /// The record, every view of it written to the audit trail.
     func recordPage(_ customer: Customer, _ context: StaffRequestContext, banner: NotificationBanner? = nil,
-                    problems: [ContactEntry.Problem] = [], typed: FormInput? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                    problems: [FieldProblem] = [], typed: FormInput? = nil, guidanceFor: UUID? = nil,
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
         try await audit.record(AuditEvent(
             councilID: context.staff.councilID, occurredAt: Date(), actorID: context.staff.id, actor: context.staff.email,
             kind: .customerRecordViewed, subject: "customer \(customer.id.uuidString) (\(customer.email ?? customer.name))",
@@ -158,7 +178,8 @@ struct CustomerRecordRoutes {
         } : []
         let logContact = context.may(.logContact) ? ContactForm(
             action: context.basePath + StaffPaths.customers + "/" + customer.id.uuidString + "/contacts", csrfToken: context.csrfToken,
-            services: catalogue.filter(\.isActive).sorted { $0.name < $1.name }, typed: typed, problems: problems) : nil
+            services: catalogue.filter(\.isActive).sorted { $0.name < $1.name },
+            typed: typed?.has("contact-channel") == true ? typed : nil, problems: problems) : nil
         var page = CustomerRecordPage(
             chrome: ChromeFactory.chrome(pageTitle: customer.name, context: context, hasErrors: !problems.isEmpty), basePath: context.basePath,
             customer: customer, consents: try await consents.current(customerID: customer.id), newRequest: newRequest,
@@ -168,10 +189,31 @@ struct CustomerRecordRoutes {
         page.contacts = ContactTable.make(try await contacts.all(customerID: customer.id, councilID: context.staff.councilID),
                                           services: names, caption: "Contacts")
         page.logContact = logContact
+        let recordPath = context.basePath + StaffPaths.customers + "/" + customer.id.uuidString
+        let mayEdit = context.may(.editCustomer)
+        page.flags = FlagPanel(flags: try await flags.current(customerID: customer.id, councilID: context.staff.councilID),
+                               member: context.member, mayEdit: mayEdit, recordPath: recordPath, csrfToken: context.csrfToken,
+                               typed: typed, problems: problems)
+        page.household = try await customers.household(of: customer).map {
+            .init(href: context.basePath + StaffPaths.customers + "/" + $0.id.uuidString, text: $0.name, sent: $0.email ?? "")
+        }
+        page.callbacks = CallbackTable.make(try await callbacks.all(customerID: customer.id, councilID: context.staff.councilID),
+                                            caption: "Callbacks", now: Date())
+        if context.may(.logContact) {
+            page.bookCallback = CallbackForm(action: recordPath + "/callbacks", csrfToken: context.csrfToken, phone: customer.phone,
+                                             typed: typed, problems: problems)
+            // The service being logged (after a failed save) is the one whose guidance is wanted.
+            let chosen = guidanceFor ?? typed.flatMap { UUID(uuidString: $0["contact-service"]) }
+            page.guidance = GuidancePanel(action: recordPath, services: catalogue.filter(\.isActive),
+                                          guidance: try await guidance.all(councilID: context.staff.councilID), chosen: chosen)
+        }
+        if mayEdit {
+            page.merge = MergeForm(action: recordPath + "/merge", csrfToken: context.csrfToken, typed: typed, problems: problems)
+        }
         return try renderer.response(page, status: status)
     }
 
-    func unknownCallers(_ context: StaffRequestContext, banner: NotificationBanner? = nil, problems: [ContactEntry.Problem] = [],
+    func unknownCallers(_ context: StaffRequestContext, banner: NotificationBanner? = nil, problems: [FieldProblem] = [],
                         typed: FormInput? = nil, linkTyped: [UUID: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let catalogue = try await services.all(councilID: context.staff.councilID)
         let names = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.id, $0.name) })
