@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "FrontDoorDomain",
                 "FrontDoorPersistence",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -115,9 +116,11 @@ let package = Package(
             name: "frontdoor",
             dependencies: [
                 "FrontDoorApp",
+                "FrontDoorJobs",
                 "FrontDoorPersistence",
                 "FrontDoorDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

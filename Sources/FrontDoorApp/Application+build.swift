@@ -92,12 +92,13 @@ public func buildApplication(
             EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,
                              interval: configuration.mailInterval),
         ], logger: logger)
+        let worker = JobWorker(database: database, handlers: [QueueCheckJob()], lease: configuration.jobLease, logger: logger)
         let baseURL = configuration.baseURL
         return Application(
             responder: buildWebResponder(web),
             server: .http1WebSocketUpgrade(webSocketRouter: buildWebSocketRouter(web)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "FrontDoor"),
-            services: [DatabaseCloser(database: database), jobs],
+            services: [DatabaseCloser(database: database), jobs, worker],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 await onServerRunning(ServerStarted(baseURL: baseURL, port: port, demoSignIns: demoSignIns,

@@ -25,6 +25,7 @@ def assert_refused_naming(result, variable: str):
     ("DATABASE_POOL_SIZE", "none"),
     ("DATABASE_POOL_SIZE", "0"),
     ("SESSION_SECRET", "too-short-to-sign-anything"),
+    ("JOB_LEASE_SECONDS", "soon"),
 ])
 def test_a_bad_setting_is_named_and_nothing_is_written(scratch, variable, value):
     data_dir = scratch / "data"

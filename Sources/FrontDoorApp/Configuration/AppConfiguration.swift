@@ -47,6 +47,9 @@ public struct AppConfiguration: Sendable {
     public var mailSender: String
     /// How often the outbox is checked for email to send; shortened only by tests.
     public var mailInterval: Duration = .seconds(2)
+    /// How long a background worker holds a job before another process may take it over
+    /// (JOB_LEASE_SECONDS): the longest a job waits after its worker dies.
+    public var jobLease: TimeInterval = JobQueue.lease
     /// bcrypt cost for staff passwords; lowered only by tests.
     public var passwordHashCost: UInt8 = 12
 
@@ -185,6 +188,7 @@ public struct AppConfiguration: Sendable {
             mailServer: mailServer, mailSender: mailSender)
         configuration.sessionPolicies = policies
         configuration.attachmentsDirectory = value("ATTACHMENTS_DIR")
+        configuration.jobLease = try minutes("JOB_LEASE_SECONDS", default: JobQueue.lease, unit: 1)
         return configuration
     }
 

@@ -34,5 +34,6 @@ public enum Migrations {
         CreateTelephony(),
         AddAdvisorGuidance(),
         AddCustomerMerges(),
+        CreateJobQueue(),
     ]
 }

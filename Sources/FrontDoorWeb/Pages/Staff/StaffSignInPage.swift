@@ -83,6 +83,7 @@ public struct StaffHomePage: PageModel {
             (.manageTeams, StaffPaths.teams, "Teams"),
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
             (.manageCouncilSettings, StaffPaths.calendar, "Working days and case rules"),
+            (.manageCouncilSettings, StaffPaths.jobs, "Background jobs"),
             (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
             (.viewPerformance, StaffPaths.pageFeedback, "Is this page useful? answers"),
         ]
@@ -112,6 +113,8 @@ public enum StaffPaths {
     public static let callbacks = "/staff/callbacks"
     /// Calls put through to this advisor (the screen pop, without the script).
     public static let calls = "/staff/calls"
+    /// Background jobs: counts by state, and the dead ones to retry or discard.
+    public static let jobs = "/staff/jobs"
     /// The WebSocket that pushes those calls to the browser as they ring.
     public static let callScreenSocket = "/staff/calls/live"
     /// Managing the catalogue as a whole: `/new`, `/export.yaml`, `/export.json`, `/import`

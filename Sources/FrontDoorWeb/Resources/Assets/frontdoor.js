@@ -78,7 +78,8 @@
     calls.forEach(function (call) {
       var panel = document.createElement("div");
       panel.className = "fd-call-pop fd-call-pop--" + call.state;
-      var heading = document.createElement("h2");
+      // Not a heading element: it comes before the page's own h1.
+      var heading = document.createElement("p");
       heading.className = "fd-heading-s fd-call-pop__heading";
       heading.textContent = call.heading;
       var detail = document.createElement("p");
