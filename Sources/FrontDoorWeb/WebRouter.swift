@@ -105,6 +105,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
                         merger: CustomerMerger(database: dependencies.database, hasher: dependencies.passwordHasher)).register(on: router)
     AdvisorGuidanceRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     JobQueueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    NotificationTemplateRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     CallEventWebhookRoutes(database: dependencies.database, hub: dependencies.callScreens).register(on: router)
     CallScreenRoutes(renderer: renderer, database: dependencies.database, hub: dependencies.callScreens).register(on: router)
     let attachments = AttachmentRepository(database: dependencies.database, storage: dependencies.attachmentStorage)

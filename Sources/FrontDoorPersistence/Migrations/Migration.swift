@@ -35,5 +35,7 @@ public enum Migrations {
         AddAdvisorGuidance(),
         AddCustomerMerges(),
         CreateJobQueue(),
+        CreateNotificationTemplates(),
+        CoverCustomerSearchTerms(),
     ]
 }

@@ -84,6 +84,7 @@ public struct StaffHomePage: PageModel {
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
             (.manageCouncilSettings, StaffPaths.calendar, "Working days and case rules"),
             (.manageCouncilSettings, StaffPaths.jobs, "Background jobs"),
+            (.manageServices, StaffPaths.notifications, "Notifications"),
             (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
             (.viewPerformance, StaffPaths.pageFeedback, "Is this page useful? answers"),
         ]
@@ -115,6 +116,8 @@ public enum StaffPaths {
     public static let calls = "/staff/calls"
     /// Background jobs: counts by state, and the dead ones to retry or discard.
     public static let jobs = "/staff/jobs"
+    /// The council's notification wording, by event and channel.
+    public static let notifications = "/staff/notifications"
     /// The WebSocket that pushes those calls to the browser as they ring.
     public static let callScreenSocket = "/staff/calls/live"
     /// Managing the catalogue as a whole: `/new`, `/export.yaml`, `/export.json`, `/import`
