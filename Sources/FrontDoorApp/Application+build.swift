@@ -92,7 +92,10 @@ public func buildApplication(
             EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,
                              interval: configuration.mailInterval),
         ], logger: logger)
-        let worker = JobWorker(database: database, handlers: [QueueCheckJob()], lease: configuration.jobLease, logger: logger)
+        let worker = JobWorker(database: database, handlers: [
+            QueueCheckJob(),
+            SendNotificationJob(database: database, senders: notificationSenders(configuration, transport: transport, logger: logger)),
+        ], lease: configuration.jobLease, logger: logger)
         let baseURL = configuration.baseURL
         return Application(
             responder: buildWebResponder(web),
@@ -109,6 +112,22 @@ public func buildApplication(
         await database.close()
         throw error
     }
+}
+
+/// Who sends each channel's notifications: GOV.UK Notify for the channels it has a template for;
+/// email otherwise through the mail relay (or the log); text messages and letters otherwise
+/// through the log in development and nowhere in production (they fail, visibly, in administration).
+func notificationSenders(_ configuration: AppConfiguration, transport: any MailTransport, logger: Logger) -> [NotificationChannel: any NotificationSender] {
+    var senders: [NotificationChannel: any NotificationSender] = [.email: MailSender(transport: transport, from: configuration.mailSender)]
+    if !configuration.isProduction {
+        senders[.sms] = LogSender(logger: logger)
+        senders[.letter] = LogSender(logger: logger)
+    }
+    if let notify = configuration.notify {
+        let sender = NotifySender(client: NotifyClient(key: notify.key, baseURL: notify.url), templates: notify.templates)
+        for channel in notify.templates.keys { senders[channel] = sender }
+    }
+    return senders
 }
 
 /// Migrates (or checks nothing is pending) and seeds the demo council when the database is empty.

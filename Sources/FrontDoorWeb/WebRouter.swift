@@ -114,7 +114,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     CalendarRoutes(renderer: renderer, database: dependencies.database, shipped: dependencies.bankHolidays).register(on: router)
     CaseQueueRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     CaseRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
-               bankHolidays: dependencies.bankHolidays, attachments: attachments).register(on: router)
+               bankHolidays: dependencies.bankHolidays, attachments: attachments,
+               links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
                                       bankHolidays: dependencies.bankHolidays, attachments: attachments)
     let submissions = SubmittedFormRepository(database: dependencies.database)

@@ -85,12 +85,14 @@ struct JobQueueTests {
     struct Flaky: JobHandler {
         let kind = "flaky"
         let failuresLeft: NIOLockedValueBox<Int>
-        func perform(_ job: ClaimedJob, on db: any SQLDatabase) async throws {
-            // Writes first, then fails: the write must roll back with the failure.
-            try await db.insert(into: "job_check_marks").columns("job_id", "batch", "marked_at")
-                .values(SQLBind(UUID()), SQLBind("flaky"), SQLBind(Date())).run()
+        func perform(_ job: ClaimedJob, commit: JobCommit) async throws {
             let fail = failuresLeft.withLockedValue { left -> Bool in left -= 1; return left >= 0 }
-            if fail { throw URLError(.timedOut) }
+            try await commit { db in
+                // Writes first, then fails: the write must roll back with the failure.
+                try await db.insert(into: "job_check_marks").columns("job_id", "batch", "marked_at")
+                    .values(SQLBind(UUID()), SQLBind("flaky"), SQLBind(Date())).run()
+                if fail { throw URLError(.timedOut) }
+            }
         }
     }
 

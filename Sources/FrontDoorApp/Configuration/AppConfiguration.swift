@@ -45,6 +45,9 @@ public struct AppConfiguration: Sendable {
     public var mailServer: SMTPSettings?
     /// The address emails come from (MAIL_FROM).
     public var mailSender: String
+    /// GOV.UK Notify (NOTIFY_API_KEY, NOTIFY_*_TEMPLATE_ID, NOTIFY_URL): nil sends email through
+    /// SMTP_URL (or the log) and text messages and letters nowhere.
+    public var notify: NotifySettings?
     /// How often the outbox is checked for email to send; shortened only by tests.
     public var mailInterval: Duration = .seconds(2)
     /// How long a background worker holds a job before another process may take it over
@@ -189,6 +192,31 @@ public struct AppConfiguration: Sendable {
         configuration.sessionPolicies = policies
         configuration.attachmentsDirectory = value("ATTACHMENTS_DIR")
         configuration.jobLease = try minutes("JOB_LEASE_SECONDS", default: JobQueue.lease, unit: 1)
+        if let text = value("NOTIFY_API_KEY") {
+            guard let key = NotifyAPIKey(text) else {
+                throw ConfigurationError(variable: "NOTIFY_API_KEY", problem: "must be a GOV.UK Notify API key (key name, service id and secret joined by hyphens)")
+            }
+            var templates: [NotificationChannel: String] = [:]
+            for (variable, channel) in [("NOTIFY_EMAIL_TEMPLATE_ID", NotificationChannel.email), ("NOTIFY_SMS_TEMPLATE_ID", .sms),
+                                        ("NOTIFY_LETTER_TEMPLATE_ID", .letter)] {
+                guard let id = value(variable) else { continue }
+                guard UUID(uuidString: id) != nil else {
+                    throw ConfigurationError(variable: variable, problem: "must be a Notify template id (a UUID), not \"\(id)\"")
+                }
+                templates[channel] = id
+            }
+            guard !templates.isEmpty else {
+                throw ConfigurationError(variable: "NOTIFY_EMAIL_TEMPLATE_ID", problem: "or another NOTIFY_*_TEMPLATE_ID must be set with NOTIFY_API_KEY")
+            }
+            var url = NotifyClient.productionURL
+            if let text = value("NOTIFY_URL") {
+                guard let parsed = URL(string: text), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                    throw ConfigurationError(variable: "NOTIFY_URL", problem: "must be an http:// or https:// address, not \"\(text)\"")
+                }
+                url = parsed
+            }
+            configuration.notify = NotifySettings(key: key, templates: templates, url: url)
+        }
         return configuration
     }
 
@@ -207,4 +235,12 @@ public struct AppConfiguration: Sendable {
     public var needsDataDirectory: Bool {
         usesDefaultDatabase || sessionSecret == .keptInDataDirectory
     }
+}
+
+/// GOV.UK Notify: the API key, the template id for each channel sent through it (each template's
+/// content being `((subject))`/`((body))`), and the API's address.
+public struct NotifySettings: Sendable {
+    public var key: NotifyAPIKey
+    public var templates: [NotificationChannel: String]
+    public var url: URL
 }

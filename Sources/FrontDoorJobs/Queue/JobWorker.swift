@@ -2,6 +2,7 @@ import Foundation
 import FrontDoorDomain
 import FrontDoorPersistence
 import Logging
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 
 /// Runs the job queue beside the web server: claims due jobs, hands each to its handler, and
@@ -63,10 +64,16 @@ public struct JobWorker: Service {
         logger[metadataKey: "job_kind"] = .string(job.kind)
         do {
             guard let handler = handlers[job.kind] else { throw PermanentJobFailure("No handler for jobs of kind \(job.kind)") }
-            try await database.transaction { [queue, name] db in
-                try await handler.perform(job, on: db)
-                try await queue.complete(job, worker: name, on: db)
+            let committed = NIOLockedValueBox(false)
+            let commit: JobCommit = { [database, queue, name] changes in
+                try await database.transaction { db in
+                    try await changes(db)
+                    try await queue.complete(job, worker: name, on: db)
+                }
+                committed.withLockedValue { $0 = true }
             }
+            try await handler.perform(job, commit: commit)
+            if !committed.withLockedValue({ $0 }) { try await commit { _ in } }
             logger.debug("Job done")
         } catch is JobQueue.LeaseLost {
             logger.warning("Job took longer than its lease and another worker took it; this run's work was rolled back")

@@ -22,12 +22,14 @@ public struct QueueCheckJob: JobHandler {
         }
     }
 
-    public func perform(_ job: ClaimedJob, on db: any SQLDatabase) async throws {
+    public func perform(_ job: ClaimedJob, commit: JobCommit) async throws {
         guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8)) else {
             throw PermanentJobFailure("The queue-check job's payload is not {\"batch\", \"workMilliseconds\"}")
         }
         if payload.workMilliseconds > 0 { try await Task.sleep(for: .milliseconds(min(payload.workMilliseconds, 10_000))) }
-        try await db.insert(into: "job_check_marks").columns("job_id", "batch", "marked_at")
-            .values(SQLBind(job.id), SQLBind(payload.batch), SQLBind(Date())).run()
+        try await commit { db in
+            try await db.insert(into: "job_check_marks").columns("job_id", "batch", "marked_at")
+                .values(SQLBind(job.id), SQLBind(payload.batch), SQLBind(Date())).run()
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDoorDomain
+import SQLKit
 
 /// Moving a case on by one lifecycle action, the same way whoever asks: an officer on the case
 /// page or a resident in My Account. It checks the action against the lifecycle (with the
@@ -24,10 +25,21 @@ public struct CaseProgress: Sendable {
         case changedSince(Case, [CaseEvent])
     }
 
+    /// Who to tell about a change, and where they follow the request: an officer's changes are
+    /// told to the customer (a resident's own are not: they know).
+    public struct Notice: Sendable {
+        public var link: String
+
+        public init(link: String) {
+            self.link = link
+        }
+    }
+
     /// Applies `action` to `item` as seen at `seenVersion`. `message` goes on the public timeline;
-    /// when empty, a plain sentence about the new status does.
+    /// when empty, a plain sentence about the new status does. With a `notice`, the customer is
+    /// sent a notification in the same transaction (`NotificationOutbox`).
     public func apply(_ action: CaseAction, to item: Case, council: Council, seenVersion: Int, by actor: CaseRepository.Actor,
-                      message: String, at now: Date) async throws -> Result {
+                      message: String, notice: Notice? = nil, at now: Date) async throws -> Result {
         let rules = try await calendars.rules(for: council)
         let next: CaseStatus
         switch rules.lifecycle.apply(action, to: item.status, resolvedAt: item.resolvedAt, now: now) {
@@ -46,10 +58,37 @@ public struct CaseProgress: Sendable {
                 deadline: resolveBy ?? item.resolveBy, rules: rules.deadlines, receivedAt: item.receivedAt, resolvedAt: now, pauses: pauses)
         }
         let text = message.isEmpty ? Self.defaultMessage(next) : message
+        var tell: (@Sendable (any SQLDatabase, Case) async throws -> Void)?
+        if let notice {
+            let progress = self
+            tell = { db, saved in try await progress.tellCustomer(saved, message: text, notice: notice, council: council, at: now, on: db) }
+        }
         switch try await cases.transition(item, to: next, seenVersion: seenVersion, by: actor, message: text,
-                                          resolveBy: resolveBy, outcome: outcome, at: now) {
+                                          resolveBy: resolveBy, outcome: outcome, at: now, alsoInTransaction: tell) {
         case .saved(let saved): return .saved(saved)
         case .changedSince(let current, let events): return .changedSince(current, events)
+        }
+    }
+
+    /// Queues the customer's notification of the change, on `db` (the change's own transaction).
+    func tellCustomer(_ saved: Case, message: String, notice: Notice, council: Council, at now: Date, on db: any SQLDatabase) async throws {
+        guard let event = Self.notificationEvent(after: saved.status), let customerID = saved.customerID,
+              let customer = try await CustomerRepository.rows(ids: [customerID], councilID: saved.councilID, on: db).first else { return }
+        // Read on the change's own connection: the pool may have no other to spare.
+        let service = try await ServiceRepository(database: cases.database.within(db)).find(id: saved.serviceID, councilID: saved.councilID)?.name ?? ""
+        let values: [String: String] = ["reference": saved.reference.description, "service": service, "link": notice.link,
+                                        "status": saved.status.displayName, "message": message]
+        try await NotificationOutbox(database: cases.database).queue(event, to: customer, council: council, caseID: saved.id, values: values,
+                                                                     at: now, on: db)
+    }
+
+    /// What the customer is told when a case moves to `status`; nil for moves they made or need not hear of.
+    static func notificationEvent(after status: CaseStatus) -> NotificationEvent? {
+        switch status {
+        case .awaitingCustomer: .informationRequested
+        case .resolved: .caseResolved
+        case .acknowledged, .inProgress, .closed: .caseUpdated
+        case .submitted, .withdrawn, .duplicate: nil
         }
     }
 

@@ -27,7 +27,8 @@ extension CaseRepository {
     /// `message` goes on the public timeline (the resident sees it); `resolveBy` replaces the
     /// deadline when a pause ended.
     public func transition(_ item: Case, to status: CaseStatus, seenVersion: Int, by actor: Actor, message: String,
-                           resolveBy: CaseDeadline? = nil, outcome: StandardOutcome? = nil, at now: Date) async throws -> Outcome {
+                           resolveBy: CaseDeadline? = nil, outcome: StandardOutcome? = nil, at now: Date,
+                           alsoInTransaction: (@Sendable (any SQLDatabase, Case) async throws -> Void)? = nil) async throws -> Outcome {
         let database = self.database
         let updated = try await database.transaction { db -> Case? in
             var changed = item
@@ -61,6 +62,7 @@ extension CaseRepository {
             let event = CaseEvent(caseID: item.id, occurredAt: now, actorID: actor.id, actorName: actor.name, visibility: .public,
                                   text: message, fromStatus: item.status, toStatus: status, caseVersion: changed.version)
             try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
+            try await alsoInTransaction?(db, changed)
             return changed
         }
         if let updated { return .saved(updated) }

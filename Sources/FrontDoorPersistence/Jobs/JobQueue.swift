@@ -74,14 +74,19 @@ public struct JobQueue: Sendable {
     /// ones whose worker's lease has run out.
     public func claim(worker: String, limit: Int = 10, now: Date = Date()) async throws -> [ClaimedJob] {
         struct Row: Decodable { var id: UUID; var kind: String; var payload: String; var council_id: UUID?; var attempts: Int; var max_attempts: Int }
-        return try await database.transaction { db in
-            struct Due: Decodable { var id: UUID }
-            let due = try await db.select().column("id").from("jobs")
+        struct Due: Decodable { var id: UUID }
+        @Sendable func due(_ db: any SQLDatabase, locking: Bool) async throws -> [Due] {
+            let select = db.select().column("id").from("jobs")
                 .where { $0.where { $0.where("state", .equal, JobState.queued.rawValue).where("run_at", .lessThanOrEqual, now) }
                     .orWhere { $0.where("state", .equal, JobState.running.rawValue).where("claimed_until", .lessThan, now) } }
                 .orderBy("run_at").limit(limit)
-                .lockingClause(UpdateSkippingLocked())
-                .all(decoding: Due.self)
+            return try await (locking ? select.lockingClause(UpdateSkippingLocked()) : select).all(decoding: Due.self)
+        }
+        // Most polls find nothing: a plain read says so without taking a write lock (which on
+        // SQLite is the whole database's) or a transaction.
+        guard try await !due(database.sql, locking: false).isEmpty else { return [] }
+        return try await database.transaction { db in
+            let due = try await due(db, locking: true)
             guard !due.isEmpty else { return [] }
             return try await db.update("jobs")
                 .set("state", to: JobState.running.rawValue).set("claimed_by", to: worker)

@@ -37,5 +37,6 @@ public enum Migrations {
         CreateJobQueue(),
         CreateNotificationTemplates(),
         CoverCustomerSearchTerms(),
+        CreateNotifications(),
     ]
 }

@@ -16,9 +16,13 @@ struct CaseRoutes {
     let calendars: CouncilCalendarRepository
     let staffAccounts: StaffAccountRepository
     let progress: CaseProgress
+    /// Links in what the customer is told (their request in My Account).
+    let links: PublicLinks
 
-    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository) {
+    init(renderer: PageRenderer, database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, attachments: AttachmentRepository,
+         links: PublicLinks) {
         self.renderer = renderer
+        self.links = links
         self.cases = CaseRepository(database: database)
         self.services = ServiceRepository(database: database)
         self.forms = ServiceFormRepository(database: database)
@@ -55,7 +59,10 @@ struct CaseRoutes {
             }
             guard let council = context.council else { throw HTTPError(.notFound) }
             switch try await routes.progress.apply(action, to: item, council: council, seenVersion: Int(form["version"]) ?? 0,
-                                                   by: .init(id: context.staff.id, name: context.staff.displayName), message: message, at: Date()) {
+                                                   by: .init(id: context.staff.id, name: context.staff.displayName), message: message,
+                                                   notice: .init(link: routes.links.url(ResidentPaths.requests + "/" + item.reference.description,
+                                                                                        request: request, context: context)),
+                                                   at: Date()) {
             case .refused(let reason):
                 return try await routes.page(item, context, problem: FieldError(fieldID: "next", message: reason), status: .unprocessableContent)
             case .saved:
