@@ -298,6 +298,7 @@ struct ReceivedMessage: Decodable {
     var to: String?
     var subject: String?
     var body: String?
+    var html: String?
     var contentType: String
     var defects: [String]
     var eml: String
@@ -389,6 +390,24 @@ struct SMTPRoundTripTests {
         #expect(received.from == "Zoë's Borough Council <noreply@council.example>")
         #expect(received.to == "\"Smith, Jo\" <resident@example.org>, second@example.org")
         // The server un-stuffs the dots, so it must hold exactly what formatted() produced.
+        #expect(String(decoding: raw, as: UTF8.self) == message.formatted())
+    }
+
+    @Test("An email with an HTML alternative: Python's email library reads both parts back exactly")
+    func deliversTextAndHTML() async throws {
+        let sink = try Sink.fromEnvironment()
+        let text = "Dear Zoë\n\nYour request FD-2026-000123 is resolved.\n\n* Bin emptied\n* Lid replaced\n\nSee https://kingsmere.example/account/requests/FD-2026-000123."
+        let html = EmailHTML.render(subject: "Resolved: FD-2026-000123", text: text)
+        let message = OutgoingEmail(
+            from: MailAddress(address: "noreply@council.example", displayName: "Kingsmere Borough Council"),
+            to: [MailAddress(address: "resident@example.org")], subject: "Resolved: FD-2026-000123", textBody: text, htmlBody: html,
+            messageID: OutgoingEmail.makeMessageID(from: MailAddress(address: "noreply@council.example")))
+        try await sink.client().send(message)
+        let (received, raw) = try sink.received(messageID: message.messageID)
+        #expect(received.defects == [])
+        #expect(received.contentType == "multipart/alternative")
+        #expect(received.body == text)
+        #expect(received.html == html)
         #expect(String(decoding: raw, as: UTF8.self) == message.formatted())
     }
 

@@ -5,7 +5,7 @@ Each accepted message becomes two files in --maildir, named after the time and a
   NAME.eml   the message data exactly as received (after the SMTP dot-unstuffing)
   NAME.json  the envelope and what Python's email parser makes of the message:
              {"envelope_from", "envelope_to", "auth_user", "eml",
-              "message_id", "from", "to", "subject", "body", "content_type", "defects"}
+              "message_id", "from", "to", "subject", "body", "html", "content_type", "defects"}
              "body" is the decoded text with "\n" line ends, as a mail reader would show it;
              "defects" lists what the parser found wrong with the message (empty when well formed).
 Both are written before the server answers 250, so a client that got its 250 finds them.
@@ -51,6 +51,8 @@ class Sink:
         message = email.message_from_bytes(raw, policy=email.policy.default)
         body_part = message.get_body(preferencelist=("plain",))
         body = body_part.get_content() if body_part is not None else None
+        html_part = message.get_body(preferencelist=("html",))
+        html = html_part.get_content() if html_part is not None and html_part.get_content_type() == "text/html" else None
         record = {
             "envelope_from": envelope.mail_from,
             "envelope_to": envelope.rcpt_tos,
@@ -60,6 +62,7 @@ class Sink:
             "to": message["To"],
             "subject": message["Subject"],
             "body": body.replace("\r\n", "\n") if body is not None else None,
+            "html": html.replace("\r\n", "\n") if html is not None else None,
             "content_type": message.get_content_type(),
             "defects": [repr(defect) for defect in message.defects],
         }

@@ -11,12 +11,14 @@ public struct MailAddress: Sendable, Equatable {
     }
 }
 
-/// One plain-text email, ready to be formatted for sending.
+/// One email, plain text with (optionally) the same in HTML, ready to be formatted for sending.
 public struct OutgoingEmail: Sendable, Equatable {
     public var from: MailAddress
     public var to: [MailAddress]
     public var subject: String
     public var textBody: String
+    /// The HTML alternative; mail readers that cannot show it show the text.
+    public var htmlBody: String?
     /// Without the angle brackets; `formatted()` adds them.
     public var messageID: String
     public var date: Date
@@ -26,6 +28,7 @@ public struct OutgoingEmail: Sendable, Equatable {
         to: [MailAddress],
         subject: String,
         textBody: String,
+        htmlBody: String? = nil,
         messageID: String,
         date: Date = Date()
     ) {
@@ -33,6 +36,7 @@ public struct OutgoingEmail: Sendable, Equatable {
         self.to = to
         self.subject = subject
         self.textBody = textBody
+        self.htmlBody = htmlBody
         self.messageID = messageID
         self.date = date
     }
@@ -59,10 +63,19 @@ public struct OutgoingEmail: Sendable, Equatable {
             "Subject: " + MailFormat.unstructured(subject, headerName: "Subject"),
             "Message-ID: <" + MailFormat.sanitizedAddress(messageID) + ">",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
         ]
-        return header.joined(separator: "\r\n") + "\r\n\r\n" + MailFormat.quotedPrintable(textBody)
+        let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]
+        guard let htmlBody else {
+            return (header + text).joined(separator: "\r\n") + "\r\n\r\n" + MailFormat.quotedPrintable(textBody)
+        }
+        // The boundary comes from the Message-ID, so formatting the same email twice gives the same text.
+        let boundary = "=_frontdoor_" + String(MailFormat.sanitizedAddress(messageID).filter { $0.isLetter || $0.isNumber }.prefix(40))
+        let html = ["Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]
+        // Each encoded part ends with CRLF, which belongs to the boundary line that follows it.
+        return (header + ["Content-Type: multipart/alternative; boundary=\"\(boundary)\""]).joined(separator: "\r\n") + "\r\n\r\n"
+            + "--" + boundary + "\r\n" + text.joined(separator: "\r\n") + "\r\n\r\n" + MailFormat.quotedPrintable(textBody)
+            + "--" + boundary + "\r\n" + html.joined(separator: "\r\n") + "\r\n\r\n" + MailFormat.quotedPrintable(htmlBody)
+            + "--" + boundary + "--\r\n"
     }
 }
 
