@@ -91,6 +91,10 @@ public func buildApplication(
                                     caseLink: { [baseURL = configuration.baseURL] in baseURL + "/staff/cases/" + $0.description }),
             EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,
                              interval: configuration.mailInterval),
+            ReplyReminderJob(database: database, requestLink: { [baseURL = configuration.baseURL] council, reference in
+                // The /c/{slug} prefix reaches the council on any deployment, one council or several.
+                baseURL + "/c/" + council.slug.value + "/account/requests/" + reference.description
+            }),
         ], logger: logger)
         let worker = JobWorker(database: database, handlers: [
             QueueCheckJob(),
