@@ -144,6 +144,7 @@ let package = Package(
         .testTarget(
             name: "FrontDoorDomainTests",
             dependencies: ["FrontDoorDomain"],
+            exclude: ["InboundMailCorpus"],
             swiftSettings: strictSettings
         ),
         .testTarget(
