@@ -32,6 +32,8 @@ public struct AuditEvent: Sendable, Equatable {
         case customerFlagRaised = "customer-flag-raised"
         case customerFlagRemoved = "customer-flag-removed"
         case customersMerged = "customers-merged"
+        case backgroundJobRetried = "background-job-retried"
+        case backgroundJobDiscarded = "background-job-discarded"
 
         /// How the event reads to an administrator.
         public var description: String {
@@ -54,6 +56,8 @@ public struct AuditEvent: Sendable, Equatable {
             case .customerFlagRaised: "Flag put on a customer's record"
             case .customerFlagRemoved: "Flag taken off a customer's record"
             case .customersMerged: "Customer records merged"
+            case .backgroundJobRetried: "Background job retried"
+            case .backgroundJobDiscarded: "Background job discarded"
             case .customerRecordViewed: "Customer record viewed"
             case .roleChanged: "Role changed"
             case .teamsChanged: "Teams changed"

@@ -62,7 +62,6 @@ public struct CustomerMerger: Sendable {
 
             var moved = Moved()
             func move(_ table: String, key: String = "id") async throws -> Int {
-                struct Key: Decodable {}
                 return try await db.update(table).set("customer_id", to: survivor.id).where("customer_id", .equal, duplicate.id)
                     .returning(SQLColumn(key)).all().count
             }

@@ -37,7 +37,8 @@ struct JobQueueRoutes {
                 guard changed else { return .redirect(to: context.basePath + StaffPaths.jobs) }
                 try await routes.audit.record(AuditEvent(
                     councilID: context.staff.councilID, occurredAt: Date(), actorID: context.staff.id, actor: context.staff.email,
-                    kind: .councilSettingChanged, subject: "background job \(id.uuidString) \(verb)", address: context.remoteAddress))
+                    kind: action == "retry" ? .backgroundJobRetried : .backgroundJobDiscarded, subject: "background job \(id.uuidString)",
+                    address: context.remoteAddress))
                 return .redirect(to: context.basePath + StaffPaths.jobs + "?" + verb + "=1")
             }
         }
