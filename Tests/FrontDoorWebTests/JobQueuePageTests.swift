@@ -14,17 +14,23 @@ struct JobQueuePageTests {
     func retryAndDiscard(database kind: TestDatabase) async throws {
         try await withDemoDeployment(database: kind) { browser, database in
             let queue = JobQueue(database: database)
-            try await queue.enqueue(NewJob(kind: "retired-kind", councilID: DemoCouncil.council.id, runAt: Date()))
-            let claimed = try unwrap(try await queue.claim(worker: "test").first)
-            try await queue.fail(claimed, worker: "test", error: "No handler for jobs of kind retired-kind", retryAt: nil)
+            try await queue.enqueue(NewJob(kind: "retired-kind", councilID: DemoCouncil.council.id, runAt: Date() + 3600))
+            // Claimed as if an hour on, so that the server's own worker cannot take it first.
+            let claimed = try unwrap(try await queue.claim(worker: "test", now: Date() + 7200).first)
+            try await queue.fail(claimed, worker: "test", error: "No handler for jobs of kind retired-kind", retryAt: nil,
+                                 at: Date() - 3600)
 
             try await signInAsAdministrator(browser)
             let page = try await browser.get("/staff/jobs").text
             #expect(page.contains("retired-kind") && page.contains("No handler for jobs of kind retired-kind"))
             let path = "/staff/jobs/\(claimed.id.uuidString.lowercased())"
+            let retriedFrom = Date() - 60
             #expect(try await browser.postForm(path + "/retry", []).headers[.location] == "/staff/jobs?retried=1")
-            // The queue's own worker may take it again at once; either way it is no longer dead.
-            #expect(try await queue.jobs(in: .dead).isEmpty)
+            // The server's own worker may take it again at once and, having no handler, kill it again;
+            // either way the retry queued it afresh, which moved its time to run to now.
+            var again: [JobQueue.Entry] = []
+            for state in JobState.allCases { again += try await queue.jobs(in: state).filter { $0.id == claimed.id } }
+            #expect(again.count == 1 && again.allSatisfy { $0.runAt >= retriedFrom })
             let trail = try await AuditTrail(database: database).events(councilID: DemoCouncil.council.id)
             #expect(trail.contains { $0.kind == .backgroundJobRetried && $0.subject.contains(claimed.id.uuidString) })
 
