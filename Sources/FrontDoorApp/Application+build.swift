@@ -65,7 +65,7 @@ public func buildApplication(
     let database = try await Database.open(configuration.database, poolSize: configuration.databasePoolSize, logger: logger)
     do {
         let demoSignIns = try await prepare(database, configuration: configuration, options: options, logger: logger)
-        let web = WebDependencies(
+        var web = WebDependencies(
             database: database, templates: templates, assets: assets, metricsRegistry: metricsRegistry,
             showsDeveloperErrorDetail: !configuration.isProduction,
             sendsStrictTransportSecurity: configuration.isProduction && configuration.baseURL.hasPrefix("https://"),
@@ -74,7 +74,8 @@ public func buildApplication(
             trustedProxies: configuration.trustedProxies, baseURL: configuration.baseURL,
             commonPasswords: try CommonPasswordList.load(), sessionPolicies: configuration.sessionPolicies,
             bankHolidays: try ShippedBankHolidays.load(),
-            attachmentStorage: LocalFolderStorage(folder: configuration.attachmentsDirectory ?? configuration.dataDirectory + "/attachments"))
+            attachmentStorage: configuration.attachmentStorage)
+        web.inboundEmailKey = configuration.inboundEmailKey
         let transport: any MailTransport
         if let server = configuration.mailServer {
             transport = SMTPClient(settings: server, logger: logger)
@@ -91,10 +92,7 @@ public func buildApplication(
                                     caseLink: { [baseURL = configuration.baseURL] in baseURL + "/staff/cases/" + $0.description }),
             EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,
                              interval: configuration.mailInterval),
-            ReplyReminderJob(database: database, requestLink: { [baseURL = configuration.baseURL] council, reference in
-                // The /c/{slug} prefix reaches the council on any deployment, one council or several.
-                baseURL + "/c/" + council.slug.value + "/account/requests/" + reference.description
-            }),
+            ReplyReminderJob(database: database, requestLink: configuration.requestLink),
         ], logger: logger)
         let worker = JobWorker(database: database, handlers: [
             QueueCheckJob(),

@@ -30,6 +30,8 @@ public struct WebDependencies: Sendable {
     public var bankHolidays: BankHolidays
     /// Where uploaded files' bytes are kept.
     public var attachmentStorage: any AttachmentStorage
+    /// INBOUND_EMAIL_KEY: turns the inbound email webhook on.
+    public var inboundEmailKey: String?
     /// Wakes advisors' call screens when a call reaches them.
     public var callScreens = CallScreenHub()
 
@@ -72,6 +74,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
         ErrorPageMiddleware(renderer: renderer, showsDeveloperDetail: dependencies.showsDeveloperErrorDetail)
         CSRFMiddleware(tokens: CSRFTokens(secret: dependencies.sessionSecret), secureCookie: dependencies.usesHTTPS)
         CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))
+        ServiceAlertsMiddleware(alerts: ServiceAlertRepository(database: dependencies.database),
+                                services: ServiceRepository(database: dependencies.database))
         StaffSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policies: dependencies.sessionPolicies)
         ResidentSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policies: dependencies.sessionPolicies)
     }
@@ -97,6 +101,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     let requestRoutes = ResidentRequestRoutes(renderer: renderer, database: dependencies.database, bankHolidays: dependencies.bankHolidays)
     requestRoutes.register(on: router)
     ResidentProfileRoutes(account: accountRoutes, accounts: accounts, requests: requestRoutes).register(on: router)
+    ResidentAlertRoutes(account: accountRoutes, database: dependencies.database).register(on: router)
     let customerRecord = CustomerRecordRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher)
     customerRecord.register(on: router)
     CustomerFlagRoutes(record: customerRecord).register(on: router)
@@ -106,7 +111,11 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     AdvisorGuidanceRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     JobQueueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     NotificationTemplateRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    ServiceAlertRoutes(renderer: renderer, database: dependencies.database, links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     CallEventWebhookRoutes(database: dependencies.database, hub: dependencies.callScreens).register(on: router)
+    InboundEmailWebhookRoutes(key: dependencies.inboundEmailKey, intake: EmailIntake(
+        database: dependencies.database, storage: dependencies.attachmentStorage, bankHolidays: dependencies.bankHolidays,
+        requestLink: PublicLinks(baseURL: dependencies.baseURL).requestLink)).register(on: router)
     CallScreenRoutes(renderer: renderer, database: dependencies.database, hub: dependencies.callScreens).register(on: router)
     let attachments = AttachmentRepository(database: dependencies.database, storage: dependencies.attachmentStorage)
     ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)

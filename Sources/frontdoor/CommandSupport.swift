@@ -42,24 +42,28 @@ enum CommandSupport {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    static func loadConfiguration() throws -> AppConfiguration {
+    /// `logToStandardError` for commands whose standard output is read by a program (a mail
+    /// server reads `receive-email`'s into its bounces).
+    static func loadConfiguration(logToStandardError: Bool = false) throws -> AppConfiguration {
         let configuration = try AppConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
-        bootstrapLogging(configuration)
+        bootstrapLogging(configuration, toStandardError: logToStandardError)
         return configuration
     }
 
-    static func bootstrapLogging(_ configuration: AppConfiguration) {
+    static func bootstrapLogging(_ configuration: AppConfiguration, toStandardError: Bool = false) {
         let level = configuration.logLevel
         switch configuration.logFormat {
         case .text:
             LoggingSystem.bootstrap({ label, metadataProvider in
-                var handler = StreamLogHandler.standardOutput(label: label, metadataProvider: metadataProvider)
+                var handler = toStandardError ? StreamLogHandler.standardError(label: label, metadataProvider: metadataProvider)
+                    : StreamLogHandler.standardOutput(label: label, metadataProvider: metadataProvider)
                 handler.logLevel = level
                 return handler
             }, metadataProvider: RequestLogContext.metadataProvider)
         case .json:
             LoggingSystem.bootstrap({ label, metadataProvider in
-                var handler = JSONLogHandler.standardOutput(label: label, metadataProvider: metadataProvider)
+                var handler = toStandardError ? JSONLogHandler.standardError(label: label, metadataProvider: metadataProvider)
+                    : JSONLogHandler.standardOutput(label: label, metadataProvider: metadataProvider)
                 handler.logLevel = level
                 return handler
             }, metadataProvider: RequestLogContext.metadataProvider)

@@ -11,6 +11,7 @@ struct FrontDoorCommand: AsyncParsableCommand {
             see the README for each one's meaning and default.
             """,
         subcommands: [Serve.self, Migrate.self, SeedDemo.self, CreateAdmin.self, CreateCouncil.self, ConfigureSingleSignOn.self, ImportGazetteer.self,
-                      ExportCatalogue.self, ImportCatalogue.self, BenchCustomerSearch.self, TelephonyKey.self, QueueCheck.self],
+                      ExportCatalogue.self, ImportCatalogue.self, BenchCustomerSearch.self, TelephonyKey.self, QueueCheck.self,
+                      ReceiveEmail.self],
         defaultSubcommand: nil)
 }

@@ -70,6 +70,8 @@ struct AppConfigurationTests {
         let set = try AppConfiguration.fromEnvironment(["SMTP_URL": "smtp://fd:secret@relay.internal:587", "MAIL_FROM": "council@kingsmere.gov.uk"])
         #expect(set.mailServer == SMTPSettings(host: "relay.internal", port: 587, username: "fd", password: "secret"))
         #expect(set.mailSender == "council@kingsmere.gov.uk")
+        #expect(plain.inboundEmailKey == nil)
+        #expect(try AppConfiguration.fromEnvironment(["INBOUND_EMAIL_KEY": String(repeating: "k", count: 24)]).inboundEmailKey == String(repeating: "k", count: 24))
     }
 
     @Test("Production listens on every interface by default")
@@ -83,7 +85,7 @@ struct AppConfigurationTests {
         ("FRONTDOOR_ENV", "staging"), ("DATABASE_URL", "mysql://db/fd"), ("BASE_URL", "reports.example.gov.uk"),
         ("SESSION_SECRET", "too-short"), ("DATABASE_POOL_SIZE", "-1"), ("TRUSTED_PROXIES", "10.0.0.2, proxy.internal"),
         ("SMTP_URL", "mail.example.gov.uk"), ("MAIL_FROM", "not an address"), ("STAFF_SESSION_IDLE_MINUTES", "0"),
-        ("RESIDENT_SESSION_MAX_HOURS", "a day"), ("KIOSK_SESSION_IDLE_MINUTES", "45"),
+        ("RESIDENT_SESSION_MAX_HOURS", "a day"), ("KIOSK_SESSION_IDLE_MINUTES", "45"), ("INBOUND_EMAIL_KEY", "short-secret"),
     ])
     func badValueNamesVariable(variable: String, value: String) {
         do {

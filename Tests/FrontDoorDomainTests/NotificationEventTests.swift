@@ -118,7 +118,7 @@ struct NotificationEventTests {
     @Test("Every placeholder an event offers may be used", arguments: NotificationEvent.allCases, NotificationChannel.allCases)
     func allOfferedAccepted(event: NotificationEvent, channel: NotificationChannel) {
         let body = event.placeholders.map { "((\($0)))" }.joined(separator: " ")
-        #expect(event.check(Self.email("Re ((reference))", body), channel: channel) == [])
+        #expect(event.check(Self.email("Re ((name))", body), channel: channel) == [])
     }
 
     @Test("Placeholders match the event's whatever their case or spacing, and may be optional",

@@ -5,6 +5,8 @@ import NIOPosix
 import Testing
 
 @testable import FrontDoorJobs
+@testable import FrontDoorPersistence
+import FrontDoorDomain
 
 // The round-trip tests talk to a real SMTP server, e2e/support/smtp_sink.py, which scripts/test starts
 // with exactly these flags (any free port, any folder):
@@ -174,6 +176,19 @@ struct EmailFormattingTests {
             MailAddress(address: "a@example.org"), MailAddress(address: "b@example.org", displayName: "B"),
         ])
         #expect(message.formatted().contains("\r\nTo: a@example.org,\r\n B <b@example.org>\r\n"))
+    }
+
+    @Test("An answer to an email threads under it and says it was sent automatically, so auto-responders leave it alone")
+    func answerThreadsAndIsMarkedAutomatic() throws {
+        var message = email()
+        message.inReplyTo = "q1@residents.example>\r\nBcc: evil@example.org"
+        message.autoSubmitted = "auto-replied"
+        let header = try #require(message.formatted().components(separatedBy: "\r\n\r\n").first)
+        let lines = header.components(separatedBy: "\r\n")
+        #expect(lines.contains("In-Reply-To: <q1@residents.exampleBcc: evil@example.org>"))
+        #expect(lines.contains("References: <q1@residents.exampleBcc: evil@example.org>"))
+        #expect(lines.contains("Auto-Submitted: auto-replied"))
+        #expect(!email().formatted().contains("In-Reply-To") && !email().formatted().contains("Auto-Submitted"))
     }
 
     @Test func headerInjectionIsStripped() throws {
@@ -409,6 +424,23 @@ struct SMTPRoundTripTests {
         #expect(received.body == text)
         #expect(received.html == html)
         #expect(String(decoding: raw, as: UTF8.self) == message.formatted())
+    }
+
+    @Test("An acknowledgement sent by SMTP arrives threaded under the email it answers, and our own reader sees it is automatic")
+    func acknowledgementRoundTrip() async throws {
+        let sink = try Sink.fromEnvironment()
+        let notification = StoredNotification(
+            id: UUID(), councilID: UUID(), customerID: nil, caseID: UUID(), event: .caseReceived, channel: .email,
+            recipient: "ann@example.org", subject: "We have your request FD-2026-000321", body: "Dear Ann\n\nYour reference is FD-2026-000321.",
+            status: .queued, attempts: 0, createdAt: Date(), inReplyTo: "m1@example.org", councilName: "Kingsmere Borough Council")
+        _ = try await MailSender(transport: sink.client(), from: "noreply@council.example").send(notification)
+        let (received, raw) = try sink.received(messageID: notification.id.uuidString.lowercased() + "@council.example")
+        #expect(received.defects == [] && received.subject == "We have your request FD-2026-000321")
+        #expect(received.from == "Kingsmere Borough Council <noreply@council.example>")
+        // Read back as inbound mail: were it to come back to us (a forward, a loop), it would be set aside, not answered.
+        let again = InboundEmail.parse(raw)
+        #expect(again.inReplyTo == ["m1@example.org"] && again.references == ["m1@example.org"])
+        #expect(again.automatic == "Auto-Submitted: auto-replied" && again.referenceInSubject?.description == "FD-2026-000321")
     }
 
     @Test func authenticatesWithAuthPlain() async throws {

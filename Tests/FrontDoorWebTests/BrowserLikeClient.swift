@@ -42,10 +42,16 @@ final class BrowserLikeClient: Sendable {
     @discardableResult
     func postMultipart(_ path: String, _ fields: [(String, String)], files: [FilePart] = [], csrf: Bool = true) async throws -> TestResponse {
         if cookies["fd_csrf"] == nil { try await get("/") }
+        let (body, contentType) = Self.multipart(fields + (csrf ? [("csrf_token", cookies["fd_csrf"] ?? "")] : []), files: files)
+        return try await send(path, method: .post, body: body, contentType: contentType)
+    }
+
+    /// A `multipart/form-data` body and its content type, as a browser (or a mail service) sends one.
+    static func multipart(_ fields: [(String, String)], files: [FilePart]) -> (ByteBuffer, String) {
         let boundary = "----FrontDoorTestBoundary\(UInt32.random(in: 0...UInt32.max))"
         var body = Data()
         func line(_ text: String) { body.append(Data((text + "\r\n").utf8)) }
-        for (name, value) in fields + (csrf ? [("csrf_token", cookies["fd_csrf"] ?? "")] : []) {
+        for (name, value) in fields {
             line("--" + boundary)
             line("Content-Disposition: form-data; name=\"\(name)\"")
             line("")
@@ -60,7 +66,7 @@ final class BrowserLikeClient: Sendable {
             line("")
         }
         line("--" + boundary + "--")
-        return try await send(path, method: .post, body: ByteBuffer(bytes: body), contentType: "multipart/form-data; boundary=" + boundary)
+        return (ByteBuffer(bytes: body), "multipart/form-data; boundary=" + boundary)
     }
 
     private func send(_ path: String, method: HTTPRequest.Method, body: String?) async throws -> TestResponse {

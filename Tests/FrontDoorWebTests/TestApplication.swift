@@ -54,9 +54,10 @@ extension TestResponse {
 /// The demo deployment (Kingsmere and its staff) in a browser-like client, with the test's own
 /// handle on the database for checking what was stored.
 func withDemoDeployment(database kind: TestDatabase, requireTwoFactorForAll: Bool = false, setup: TestingSetup = .router,
+                        configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
                         _ body: @escaping @Sendable (BrowserLikeClient, Database) async throws -> Void) async throws {
     let box = DatabaseBox()
-    try await withTestApplication(database: kind, setup: setup, prepare: { database in
+    try await withTestApplication(database: kind, setup: setup, configure: configure, prepare: { database in
         try await seedDemoCouncil(database)
         if requireTwoFactorForAll {
             try await database.sql.update("councils").set("requires_two_factor_for_all_staff", to: true).run()

@@ -2,6 +2,7 @@ import Foundation
 import FrontDoorDomain
 import FrontDoorJobs
 import FrontDoorPersistence
+import FrontDoorWeb
 import Logging
 import NIOCore
 
@@ -53,12 +54,25 @@ public struct AppConfiguration: Sendable {
     /// How long a background worker holds a job before another process may take it over
     /// (JOB_LEASE_SECONDS): the longest a job waits after its worker dies.
     public var jobLease: TimeInterval = JobQueue.lease
+    /// The secret an inbound-mail service sends with each email it posts (INBOUND_EMAIL_KEY);
+    /// nil turns the inbound email webhook off (`frontdoor receive-email` needs none).
+    public var inboundEmailKey: String?
     /// bcrypt cost for staff passwords; lowered only by tests.
     public var passwordHashCost: UInt8 = 12
 
     public static let minimumSessionSecretLength = 32
 
     public var isProduction: Bool { mode == .production }
+
+    /// A request's page in My Account, for messages that link to it.
+    public var requestLink: @Sendable (Council, CaseReference) -> String {
+        PublicLinks(baseURL: baseURL).requestLink
+    }
+
+    /// Where attachments' bytes are kept: ATTACHMENTS_DIR, else a folder in the data folder.
+    public var attachmentStorage: LocalFolderStorage {
+        LocalFolderStorage(folder: attachmentsDirectory ?? dataDirectory + "/attachments")
+    }
 
     /// Reads the configuration. Throws a `ConfigurationError` naming the first bad variable.
     public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
@@ -192,6 +206,12 @@ public struct AppConfiguration: Sendable {
         configuration.sessionPolicies = policies
         configuration.attachmentsDirectory = value("ATTACHMENTS_DIR")
         configuration.jobLease = try minutes("JOB_LEASE_SECONDS", default: JobQueue.lease, unit: 1)
+        if let key = value("INBOUND_EMAIL_KEY") {
+            guard key.count >= 24 else {
+                throw ConfigurationError(variable: "INBOUND_EMAIL_KEY", problem: "must be at least 24 characters: it is all that stands between the internet and the council's cases")
+            }
+            configuration.inboundEmailKey = key
+        }
         if let text = value("NOTIFY_API_KEY") {
             guard let key = NotifyAPIKey(text) else {
                 throw ConfigurationError(variable: "NOTIFY_API_KEY", problem: "must be a GOV.UK Notify API key (key name, service id and secret joined by hyphens)")

@@ -23,6 +23,13 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
+    /// Writes to standard error (for commands whose standard output is their answer).
+    public static func standardError(label: String, metadataProvider: Logger.MetadataProvider? = nil) -> JSONLogHandler {
+        JSONLogHandler(label: label, metadataProvider: metadataProvider) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }

@@ -192,10 +192,13 @@ enum AutomaticMail {
         for header in ["X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe"] where message.header(header) != nil {
             return header + " present"
         }
-        if let from = message.header("From").flatMap({ Mailboxes.parse($0).first?.address }),
-           let local = from.split(separator: "@").first?.lowercased(), ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"].contains(local) {
-            return "sent from " + from
-        }
-        return nil
+        return message.header("From").flatMap { Mailboxes.parse($0).first?.address }.flatMap(sentByMachine)
+    }
+
+    /// Addresses only machines send from.
+    static func sentByMachine(_ from: String) -> String? {
+        guard let local = from.split(separator: "@").first?.lowercased(),
+              ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"].contains(local) else { return nil }
+        return "sent from " + from
     }
 }

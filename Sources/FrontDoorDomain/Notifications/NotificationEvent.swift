@@ -8,6 +8,7 @@ public enum NotificationEvent: String, CaseIterable, Sendable {
     case caseResolved = "case-resolved"
     case complaintAcknowledged = "complaint-acknowledged"
     case replyReminder = "reply-reminder"
+    case serviceAlert = "service-alert"
 
     public var displayName: String {
         switch self {
@@ -17,6 +18,7 @@ public enum NotificationEvent: String, CaseIterable, Sendable {
         case .caseResolved: "Request resolved"
         case .complaintAcknowledged: "Complaint acknowledged"
         case .replyReminder: "Reminder: we are waiting for a reply"
+        case .serviceAlert: "Service alert"
         }
     }
 
@@ -29,6 +31,8 @@ public enum NotificationEvent: String, CaseIterable, Sendable {
         case .informationRequested, .replyReminder: return common + ["message"]
         case .caseResolved: return common + ["message"]
         case .complaintAcknowledged: return common + ["due_date"]
+        // Not about a request: what the alert says, where, and the link to change what they receive.
+        case .serviceAlert: return ["name", "council", "service", "area", "title", "message", "link"]
         }
     }
 
@@ -38,6 +42,7 @@ public enum NotificationEvent: String, CaseIterable, Sendable {
         "council": "Kingsmere Borough Council", "link": "https://kingsmere.example/account/requests/FD-2026-000123",
         "due_date": "Friday 27 November 2026", "status": "In progress",
         "message": "Our crew will return to collect your bin tomorrow.",
+        "area": "Riverside ward", "title": "Bin collections delayed in Riverside ward",
     ]
 
     public func defaultTemplate(for channel: NotificationChannel) -> MessageTemplate {
@@ -107,6 +112,20 @@ public enum NotificationEvent: String, CaseIterable, Sendable {
                 Thank you for telling us. We have received your complaint and will send you our response by ((due_date)).
 
                 Your reference is ((reference)). You can follow it at ((link))
+
+                ((council))
+                """)
+        case (.serviceAlert, .sms):
+            return MessageTemplate(body: "((council)): ((title)). ((message))")
+        case (.serviceAlert, _):
+            return MessageTemplate(subject: "((title))", body: """
+                Dear ((name))
+
+                ((message))
+
+                This affects ((service)) in ((area)).
+
+                You asked us to tell you about problems like this. To change which alerts you get, or stop them, go to ((link))
 
                 ((council))
                 """)

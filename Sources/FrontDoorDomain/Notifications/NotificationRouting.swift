@@ -7,6 +7,11 @@ public enum NotificationRouting {
         public var channel: NotificationChannel
         /// An email address, a phone number, or the postal address (name first, one line each).
         public var to: String
+
+        public init(channel: NotificationChannel, to: String) {
+            self.channel = channel
+            self.to = to
+        }
     }
 
     public static func destination(for customer: Customer) -> Destination? {

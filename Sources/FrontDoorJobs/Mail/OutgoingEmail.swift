@@ -22,6 +22,11 @@ public struct OutgoingEmail: Sendable, Equatable {
     /// Without the angle brackets; `formatted()` adds them.
     public var messageID: String
     public var date: Date
+    /// The Message-ID (without brackets) of the email this answers, so mail programs thread it.
+    public var inReplyTo: String?
+    /// RFC 3834's marker for mail no person wrote ("auto-generated", or "auto-replied" for an
+    /// automatic answer): well-behaved auto-responders do not answer it, so no loop starts.
+    public var autoSubmitted: String?
 
     public init(
         from: MailAddress,
@@ -30,7 +35,9 @@ public struct OutgoingEmail: Sendable, Equatable {
         textBody: String,
         htmlBody: String? = nil,
         messageID: String,
-        date: Date = Date()
+        date: Date = Date(),
+        inReplyTo: String? = nil,
+        autoSubmitted: String? = nil
     ) {
         self.from = from
         self.to = to
@@ -39,6 +46,8 @@ public struct OutgoingEmail: Sendable, Equatable {
         self.htmlBody = htmlBody
         self.messageID = messageID
         self.date = date
+        self.inReplyTo = inReplyTo
+        self.autoSubmitted = autoSubmitted
     }
 
     /// A new, globally unique Message-ID in the sender's domain.
@@ -55,7 +64,7 @@ public struct OutgoingEmail: Sendable, Equatable {
     /// The body is quoted-printable, so any UTF-8 text survives relays that only pass 7-bit data.
     /// Dot-stuffing is not done here: it belongs to the SMTP transport, see `SMTPClient`.
     public func formatted() -> String {
-        let header = [
+        var header = [
             "Date: " + MailFormat.date(date),
             "From: " + MailFormat.mailbox(from),
             // One recipient per line keeps long lists under the line length limit.
@@ -64,6 +73,11 @@ public struct OutgoingEmail: Sendable, Equatable {
             "Message-ID: <" + MailFormat.sanitizedAddress(messageID) + ">",
             "MIME-Version: 1.0",
         ]
+        if let inReplyTo {
+            let id = "<" + MailFormat.sanitizedAddress(inReplyTo) + ">"
+            header += ["In-Reply-To: " + id, "References: " + id]
+        }
+        if let autoSubmitted { header.append("Auto-Submitted: " + MailFormat.sanitizedAddress(autoSubmitted)) }
         let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]
         guard let htmlBody else {
             return (header + text).joined(separator: "\r\n") + "\r\n\r\n" + MailFormat.quotedPrintable(textBody)

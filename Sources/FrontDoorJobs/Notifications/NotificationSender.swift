@@ -72,10 +72,11 @@ public struct MailSender: NotificationSender {
         }
         let messageID = notification.id.uuidString.lowercased() + "@" + (from.split(separator: "@").last.map(String.init) ?? "frontdoor")
         do {
-            try await transport.send(OutgoingEmail(from: MailAddress(address: from, displayName: nil), to: [MailAddress(address: notification.recipient, displayName: nil)],
+            try await transport.send(OutgoingEmail(from: MailAddress(address: from, displayName: notification.councilName), to: [MailAddress(address: notification.recipient, displayName: nil)],
                                                    subject: notification.subject, textBody: notification.body,
                                                    htmlBody: EmailHTML.render(subject: notification.subject, text: notification.body),
-                                                   messageID: messageID, date: Date()))
+                                                   messageID: messageID, date: Date(), inReplyTo: notification.inReplyTo,
+                                                   autoSubmitted: notification.inReplyTo == nil ? "auto-generated" : "auto-replied"))
         } catch let error as any MailDeliveryError where error.isPermanent {
             throw UndeliverableNotification(description: String(describing: error))
         }

@@ -9,19 +9,23 @@ import SQLKit
 public struct SendNotificationJob: JobHandler {
     public var kind: String { NotificationOutbox.sendJobKind }
     let outbox: NotificationOutbox
+    let councils: CouncilRepository
     let senders: [NotificationChannel: any NotificationSender]
 
     public init(database: Database, senders: [NotificationChannel: any NotificationSender]) {
         self.outbox = NotificationOutbox(database: database)
+        self.councils = CouncilRepository(database: database)
         self.senders = senders
     }
 
     public func perform(_ job: ClaimedJob, commit: JobCommit) async throws {
         struct Payload: Decodable { var notification: UUID }
         guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8)),
-              let notification = try await outbox.find(id: payload.notification) else {
+              var found = try await outbox.find(id: payload.notification) else {
             throw PermanentJobFailure("The notification this job sends does not exist")
         }
+        found.councilName = try await councils.find(id: found.councilID)?.name
+        let notification = found
         guard notification.status == .queued else { return }
         guard let sender = senders[notification.channel] else {
             try await outbox.recordFailure(notification.id, provider: "none", error: "No provider is set up for this channel", final: true)

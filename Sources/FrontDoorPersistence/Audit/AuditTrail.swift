@@ -34,6 +34,8 @@ public struct AuditEvent: Sendable, Equatable {
         case customersMerged = "customers-merged"
         case backgroundJobRetried = "background-job-retried"
         case backgroundJobDiscarded = "background-job-discarded"
+        case serviceAlertPublished = "service-alert-published"
+        case serviceAlertWithdrawn = "service-alert-withdrawn"
 
         /// How the event reads to an administrator.
         public var description: String {
@@ -58,6 +60,8 @@ public struct AuditEvent: Sendable, Equatable {
             case .customersMerged: "Customer records merged"
             case .backgroundJobRetried: "Background job retried"
             case .backgroundJobDiscarded: "Background job discarded"
+            case .serviceAlertPublished: "Service alert published"
+            case .serviceAlertWithdrawn: "Service alert withdrawn"
             case .customerRecordViewed: "Customer record viewed"
             case .roleChanged: "Role changed"
             case .teamsChanged: "Teams changed"

@@ -37,9 +37,11 @@ public struct CaseProgress: Sendable {
 
     /// Applies `action` to `item` as seen at `seenVersion`. `message` goes on the public timeline;
     /// when empty, a plain sentence about the new status does. With a `notice`, the customer is
-    /// sent a notification in the same transaction (`NotificationOutbox`).
+    /// sent a notification in the same transaction (`NotificationOutbox`); `alsoInTransaction`
+    /// records whatever else belongs with the change (the email that brought it, say).
     public func apply(_ action: CaseAction, to item: Case, council: Council, seenVersion: Int, by actor: CaseRepository.Actor,
-                      message: String, notice: Notice? = nil, at now: Date) async throws -> Result {
+                      message: String, notice: Notice? = nil, at now: Date,
+                      alsoInTransaction: (@Sendable (any SQLDatabase, Case) async throws -> Void)? = nil) async throws -> Result {
         let rules = try await calendars.rules(for: council)
         let next: CaseStatus
         switch rules.lifecycle.apply(action, to: item.status, resolvedAt: item.resolvedAt, now: now) {
@@ -58,10 +60,13 @@ public struct CaseProgress: Sendable {
                 deadline: resolveBy ?? item.resolveBy, rules: rules.deadlines, receivedAt: item.receivedAt, resolvedAt: now, pauses: pauses)
         }
         let text = message.isEmpty ? Self.defaultMessage(next) : message
-        var tell: (@Sendable (any SQLDatabase, Case) async throws -> Void)?
+        var tell: (@Sendable (any SQLDatabase, Case) async throws -> Void)? = alsoInTransaction
         if let notice {
             let progress = self
-            tell = { db, saved in try await progress.tellCustomer(saved, message: text, notice: notice, council: council, at: now, on: db) }
+            tell = { db, saved in
+                try await progress.tellCustomer(saved, message: text, notice: notice, council: council, at: now, on: db)
+                try await alsoInTransaction?(db, saved)
+            }
         }
         switch try await cases.transition(item, to: next, seenVersion: seenVersion, by: actor, message: text,
                                           resolveBy: resolveBy, outcome: outcome, at: now, alsoInTransaction: tell) {

@@ -54,6 +54,22 @@ public struct CaseRepository: Sendable {
         return opened
     }
 
+    /// Opens a case for a message with no form behind it (an email), on `db`: the same
+    /// reference, deadlines and first timeline entry as a form's, the message's words as that entry.
+    static func open(emailTo service: CouncilService, councilID: UUID, customerID: UUID?, guestEmail: String?, rules: CaseIntakeRules,
+                     receivedAt: Date, firstEntry: String, actorID: UUID?, actorName: String, on db: any SQLDatabase) async throws -> Case {
+        let reference = try await nextReference(councilID: councilID, year: LocalDate(receivedAt).year, prefix: "FD", on: db)
+        let opened = Case(
+            councilID: councilID, reference: reference, serviceID: service.id, submissionID: nil, customerID: customerID, guestEmail: guestEmail,
+            channel: .email, teamID: service.owningTeamID, receivedAt: receivedAt, acknowledgeBy: rules.acknowledgeBy(receivedAt: receivedAt),
+            resolveBy: rules.resolveBy(service.standard, receivedAt: receivedAt), createdAt: receivedAt, updatedAt: receivedAt)
+        try await db.insert(into: "cases").model(try CaseRow(opened)).run()
+        let event = CaseEvent(caseID: opened.id, occurredAt: receivedAt, actorID: actorID, actorName: actorName, visibility: .public,
+                              text: firstEntry, toStatus: .submitted, caseVersion: 1)
+        try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
+        return opened
+    }
+
     public func find(id: UUID, councilID: UUID) async throws -> Case? {
         try await database.sql.select().column("*").from("cases").where("id", .equal, id).where("council_id", .equal, councilID)
             .first(decoding: CaseRow.self)?.toCase()

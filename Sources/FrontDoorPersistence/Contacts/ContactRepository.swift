@@ -51,7 +51,12 @@ public struct ContactRepository: Sendable {
     }
 
     public func record(_ contact: Contact) async throws {
-        try await database.sql.insert(into: "contacts").model(Row(contact)).run()
+        try await Self.record(contact, on: database.sql)
+    }
+
+    /// The same on `db`, the transaction of what the contact brought about.
+    static func record(_ contact: Contact, on db: any SQLDatabase) async throws {
+        try await db.insert(into: "contacts").model(Row(contact)).run()
     }
 
     /// A customer's contacts, newest first.

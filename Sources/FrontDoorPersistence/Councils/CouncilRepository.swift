@@ -20,6 +20,11 @@ public struct CouncilRepository: Sendable {
             .first(decoding: CouncilRow.self)?.toCouncil()
     }
 
+    public func find(id: UUID) async throws -> Council? {
+        try await database.sql.select().column("*").from("councils").where("id", .equal, id)
+            .first(decoding: CouncilRow.self)?.toCouncil()
+    }
+
     public func count() async throws -> Int {
         let row = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("councils").first()

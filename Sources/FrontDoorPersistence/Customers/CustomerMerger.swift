@@ -74,6 +74,11 @@ public struct CustomerMerger: Sendable {
             _ = try await move("form_drafts")
             _ = try await move("customer_consents")
             _ = try await move("case_ratings", key: "case_id")
+            _ = try await move("notifications")
+            // Alert subscriptions the survivor already has would repeat: those go, the rest move.
+            try await db.delete(from: "alert_subscriptions").where("customer_id", .equal, duplicate.id)
+                .where("scope", .in, SQLSubquery.select { $0.column("scope").from("alert_subscriptions").where("customer_id", .equal, survivor.id) }).run()
+            _ = try await move("alert_subscriptions")
             // Following: the survivor may follow (or own) the same case already.
             try await db.delete(from: "case_followers").where("customer_id", .equal, duplicate.id)
                 .where { group in

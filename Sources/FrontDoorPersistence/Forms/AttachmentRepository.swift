@@ -25,6 +25,8 @@ public struct AttachmentRepository: Sendable {
         var sha256: String
         var storage_key: String
         var created_at: Date
+        /// For a file sent by email, the email (`EmailIntake`).
+        var inbound_email_id: UUID? = nil
 
         var attachment: Attachment {
             Attachment(id: id, councilID: council_id, fieldID: field_id, fileName: file_name, contentType: content_type,
@@ -68,6 +70,21 @@ public struct AttachmentRepository: Sendable {
     public func file(id: UUID, draftID: String) async throws -> (Attachment, Data)? {
         try await read(database.sql.select().column("*").from("attachments").where("id", .equal, id)
             .where("draft_id", .equal, draftID).first(decoding: Row.self))
+    }
+
+    /// The files emailed about a case (with the email that opened it or any that joined it).
+    public func emailed(caseID: UUID) async throws -> [Attachment] {
+        try await emailedQuery(caseID: caseID).orderBy(SQLColumn("created_at", table: "attachments")).all(decoding: Row.self).map(\.attachment)
+    }
+
+    public func file(id: UUID, emailedAboutCase caseID: UUID) async throws -> (Attachment, Data)? {
+        try await read(emailedQuery(caseID: caseID).where(SQLColumn("id", table: "attachments"), .equal, SQLBind(id)).first(decoding: Row.self))
+    }
+
+    func emailedQuery(caseID: UUID) -> SQLSelectBuilder {
+        database.sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("attachments"))).from("attachments")
+            .join("inbound_emails", on: SQLColumn("inbound_email_id", table: "attachments"), .equal, SQLColumn("id", table: "inbound_emails"))
+            .where(SQLColumn("case_id", table: "inbound_emails"), .equal, SQLBind(caseID))
     }
 
     func read(_ row: Row?) async throws -> (Attachment, Data)? {

@@ -38,5 +38,7 @@ public enum Migrations {
         CreateNotificationTemplates(),
         CoverCustomerSearchTerms(),
         CreateNotifications(),
+        CreateInboundEmails(),
+        CreateServiceAlerts(),
     ]
 }

@@ -28,6 +28,10 @@ public struct StoredNotification: Sendable, Equatable {
     public var lastError: String?
     public var createdAt: Date
     public var sentAt: Date?
+    /// The Message-ID of the email this answers (an acknowledgement of an email), for threading.
+    public var inReplyTo: String?
+    /// The council's name, shown with the address the email comes from: set when sending.
+    public var councilName: String?
 }
 
 /// Queues notifications in the transaction of the change that causes them (the row and the job
@@ -58,6 +62,7 @@ public struct NotificationOutbox: Sendable {
         var last_error: String?
         var created_at: Date
         var sent_at: Date?
+        var in_reply_to: String?
 
         func toNotification() throws -> StoredNotification {
             guard let event = NotificationEvent(rawValue: event), let channel = NotificationChannel(rawValue: channel),
@@ -67,7 +72,7 @@ public struct NotificationOutbox: Sendable {
             return StoredNotification(id: id, councilID: council_id, customerID: customer_id, caseID: case_id, event: event, channel: channel,
                                       recipient: recipient, subject: subject, body: body, status: status, provider: provider,
                                       providerReference: provider_reference, attempts: attempts, lastError: last_error,
-                                      createdAt: created_at, sentAt: sent_at)
+                                      createdAt: created_at, sentAt: sent_at, inReplyTo: in_reply_to)
         }
     }
 
@@ -78,10 +83,25 @@ public struct NotificationOutbox: Sendable {
     public func queue(_ event: NotificationEvent, to customer: Customer, council: Council, caseID: UUID?, values: [String: String],
                       at now: Date = Date(), on db: any SQLDatabase) async throws -> StoredNotification? {
         guard let destination = NotificationRouting.destination(for: customer) else { return nil }
+        return try await queue(event, to: destination, name: customer.name, customerID: customer.id, council: council, caseID: caseID,
+                               values: values, at: now, on: db)
+    }
+
+    /// The same for an email address that is not (or not only) a customer's: the answer to an
+    /// email goes back to the address it came from, threaded under `inReplyTo`.
+    @discardableResult
+    public func queueEmail(_ event: NotificationEvent, to address: String, name: String, customerID: UUID?, council: Council, caseID: UUID?,
+                           values: [String: String], inReplyTo: String?, at now: Date = Date(), on db: any SQLDatabase) async throws -> StoredNotification {
+        try await queue(event, to: NotificationRouting.Destination(channel: .email, to: address), name: name, customerID: customerID,
+                        council: council, caseID: caseID, values: values, inReplyTo: inReplyTo, at: now, on: db)
+    }
+
+    func queue(_ event: NotificationEvent, to destination: NotificationRouting.Destination, name: String, customerID: UUID?, council: Council,
+               caseID: UUID?, values: [String: String], inReplyTo: String? = nil, at now: Date, on db: any SQLDatabase) async throws -> StoredNotification {
         let template = try await NotificationTemplateRepository(database: database.within(db)).current(
             councilID: council.id, event: event, channel: destination.channel).template
         var all = values
-        all["name"] = all["name"] ?? customer.name
+        all["name"] = all["name"] ?? name
         all["council"] = all["council"] ?? council.name
         for name in event.placeholders where all[name] == nil { all[name] = "" }
         let rendered: (subject: String, body: String)
@@ -92,12 +112,13 @@ public struct NotificationOutbox: Sendable {
             rendered = try event.defaultTemplate(for: destination.channel).render(all.merging(Dictionary(uniqueKeysWithValues: missing.names.map { ($0, "") })) { a, _ in a }).get()
         }
         let notification = StoredNotification(
-            id: UUID(), councilID: council.id, customerID: customer.id, caseID: caseID, event: event, channel: destination.channel,
-            recipient: destination.to, subject: rendered.subject, body: rendered.body, status: .queued, attempts: 0, createdAt: now)
+            id: UUID(), councilID: council.id, customerID: customerID, caseID: caseID, event: event, channel: destination.channel,
+            recipient: destination.to, subject: rendered.subject, body: rendered.body, status: .queued, attempts: 0, createdAt: now,
+            inReplyTo: inReplyTo)
         try await db.insert(into: "notifications").model(Row(
-            id: notification.id, council_id: notification.councilID, customer_id: customer.id, case_id: caseID, event: event.rawValue,
+            id: notification.id, council_id: notification.councilID, customer_id: customerID, case_id: caseID, event: event.rawValue,
             channel: destination.channel.rawValue, recipient: destination.to, subject: rendered.subject, body: rendered.body,
-            status: StoredNotification.Status.queued.rawValue, attempts: 0, created_at: now)).run()
+            status: StoredNotification.Status.queued.rawValue, attempts: 0, created_at: now, in_reply_to: inReplyTo)).run()
         try await JobQueue(database: database.within(db)).enqueue(NewJob(
             kind: Self.sendJobKind, payload: #"{"notification":"\#(notification.id.uuidString)"}"#, councilID: council.id,
             dedupeKey: notification.id.uuidString, runAt: now), at: now, on: db)

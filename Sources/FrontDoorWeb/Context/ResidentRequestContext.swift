@@ -91,6 +91,14 @@ public final class CouncilBox: Sendable {
         set { storage.withLockedValue { $0.language = newValue } }
     }
 
+    /// The council's live service alerts, for the banner on every page (`ServiceAlertsMiddleware`).
+    public var serviceAlerts: [LiveServiceAlert] {
+        get { alerts.withLockedValue { $0 } }
+        set { alerts.withLockedValue { $0 = newValue } }
+    }
+
+    private let alerts = NIOLockedValueBox<[LiveServiceAlert]>([])
+
     /// The slug from a `/c/{slug}` prefix, recorded before routing strips the prefix.
     public var pathSlug: String? {
         get { storage.withLockedValue { $0.pathSlug } }

@@ -52,6 +52,11 @@ public struct FormInput: Sendable {
         values[name] != nil
     }
 
+    /// Each field's first value exactly as sent (for machines' posts, where every field is read).
+    public var firstValues: [String: String] {
+        values.compactMapValues(\.first)
+    }
+
     /// Every value of a repeated field (checkboxes).
     public func all(_ name: String) -> [String] {
         (values[name] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

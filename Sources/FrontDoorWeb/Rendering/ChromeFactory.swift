@@ -25,6 +25,8 @@ public enum ChromeFactory {
         let isStaffPage = path?.hasPrefix(StaffPaths.home) == true
         let language = isStaffPage ? .english : context.councilBox.language
         var chrome = chrome(pageTitle: pageTitle, council: context.council, basePath: context.basePath, hasErrors: hasErrors, language: language)
+        // Residents see alerts on every page; advisors see the same while they take calls.
+        chrome.serviceAlerts = ServiceAlertBanner(context.councilBox.serviceAlerts, language: language)
         if isStaffPage, let staff = context as? StaffRequestContext, staff.may(.logContact) {
             chrome.callScreen = .init(socketPath: context.basePath + StaffPaths.callScreenSocket, callsHref: context.basePath + StaffPaths.calls)
         }

@@ -1,3 +1,4 @@
+import FrontDoorDomain
 import Hummingbird
 
 /// Absolute links to this site, for emails. The address comes from BASE_URL, never from the
@@ -17,5 +18,11 @@ public struct PublicLinks: Sendable {
             return "\(scheme)://\(authority)\(path)"
         }
         return baseURL + context.basePath + path
+    }
+
+    /// A request in My Account, for messages sent with no request at hand (reminders, email
+    /// acknowledgements): by the council's path, which works whatever host names it has.
+    @Sendable public func requestLink(_ council: Council, _ reference: CaseReference) -> String {
+        baseURL + "/c/" + council.slug.value + ResidentPaths.requests + "/" + reference.description
     }
 }

@@ -28,6 +28,8 @@ public enum ResidentPaths {
     public static let forms = "/forms"
     /// The resident's requests: `/account/requests`, and each at `/account/requests/{reference}`.
     public static let requests = "/account/requests"
+    /// The service alerts a resident asked to be sent.
+    public static let alerts = "/account/alerts"
     /// Everything the council holds about the resident, as JSON.
     public static let dataDownload = "/account/download-your-data"
 }

@@ -89,12 +89,7 @@ struct StaffFormRoutes {
                   let fileID = context.parameters.get("file").flatMap(UUID.init(uuidString:)),
                   let (attachment, data) = try await attachments.file(id: fileID, submissionID: id),
                   attachment.councilID == context.staff.councilID else { throw HTTPError(.notFound) }
-            return Response(status: .ok, headers: [
-                .contentType: attachment.contentType,
-                // Always a download, never shown inline: an uploaded file is never run as part of our site.
-                .contentDisposition: "attachment; filename*=UTF-8''" + (attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"),
-                .cacheControl: "private, no-store",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return AttachmentDownload.response(attachment, data)
         }
     }
 

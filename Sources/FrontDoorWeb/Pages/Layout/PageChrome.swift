@@ -52,6 +52,8 @@ public struct PageChrome: Sendable {
     }
 
     public var languageSwitch: LanguageSwitch?
+    /// The council's live service alerts, in one "Service alerts" banner.
+    public var serviceAlerts: ServiceAlertBanner?
     /// Staff who take calls: where their call screen listens, and the page that lists the same calls.
     public var callScreen: CallScreen?
 

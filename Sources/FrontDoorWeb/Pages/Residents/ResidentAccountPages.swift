@@ -16,6 +16,7 @@ public struct AccountHomePage: PageModel {
     public var recentRequests: Table?
     public var requestsHref: String
     public var downloadHref: String
+    public var alertsHref: String
 
     public init(chrome: PageChrome, basePath: String, csrfToken: String, customer: Customer, consents agreed: [Consent],
                 recentRequests: Table? = nil, banner: NotificationBanner? = nil) {
@@ -24,6 +25,7 @@ public struct AccountHomePage: PageModel {
         self.recentRequests = recentRequests
         self.requestsHref = basePath + ResidentPaths.requests
         self.downloadHref = basePath + ResidentPaths.dataDownload
+        self.alertsHref = basePath + ResidentPaths.alerts
         self.banner = banner
         self.heading = L("acct_account_heading", language)
         let change = { (what: String) in [SummaryList.Action(href: basePath + ResidentPaths.profile + "#" + what, visuallyHiddenText: what)] }

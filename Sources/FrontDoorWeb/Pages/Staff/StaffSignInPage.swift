@@ -85,6 +85,7 @@ public struct StaffHomePage: PageModel {
             (.manageCouncilSettings, StaffPaths.calendar, "Working days and case rules"),
             (.manageCouncilSettings, StaffPaths.jobs, "Background jobs"),
             (.manageServices, StaffPaths.notifications, "Notifications"),
+            (.manageServices, StaffPaths.alerts, "Service alerts"),
             (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
             (.viewPerformance, StaffPaths.pageFeedback, "Is this page useful? answers"),
         ]
@@ -118,6 +119,8 @@ public enum StaffPaths {
     public static let jobs = "/staff/jobs"
     /// The council's notification wording, by event and channel.
     public static let notifications = "/staff/notifications"
+    /// Service alerts: publishing, the list, withdrawing.
+    public static let alerts = "/staff/alerts"
     /// The WebSocket that pushes those calls to the browser as they ring.
     public static let callScreenSocket = "/staff/calls/live"
     /// Managing the catalogue as a whole: `/new`, `/export.yaml`, `/export.json`, `/import`

@@ -21,6 +21,10 @@ extension CaseRoutes {
                 .init(href: base + "/files/" + $0.id.uuidString.lowercased(), text: "Download \($0.fileName) (\(AnswerText.fileSize($0.byteCount)))")
             }
         }
+        let emailed = context.basePath + StaffPaths.cases + "/" + item.reference.description + "/files/"
+        files += try await attachments.emailed(caseID: item.id).map {
+            .init(href: emailed + $0.id.uuidString.lowercased(), text: "Download \($0.fileName) (\(AnswerText.fileSize($0.byteCount)), sent by email)")
+        }
         let customerText: String = customer.map { found in found.name + (found.email.map { ", " + $0 } ?? "") } ?? item.guestEmail ?? "Not known"
         let received: String = UKDateFormat.dateAndTime(item.receivedAt) + " by " + item.channel.displayName.lowercased()
         let resolveBy: String = CaseDates.due(item.resolveBy) + " (" + item.standardState.displayName.lowercased() + ")"

@@ -44,6 +44,13 @@ struct CaseRoutes {
             return try await routes.page(item, context, banner: banner)
         }
 
+        staff.get(":reference/files/:file") { _, context -> Response in
+            let item = try await routes.load(context)
+            guard let fileID = context.parameters.get("file").flatMap(UUID.init(uuidString:)),
+                  let (attachment, data) = try await routes.attachments.file(id: fileID, emailedAboutCase: item.id) else { throw HTTPError(.notFound) }
+            return AttachmentDownload.response(attachment, data)
+        }
+
         staff.post(":reference") { request, context -> Response in
             let item = try await routes.load(context)
             let form = try await FormInput.read(from: request)
