@@ -85,19 +85,24 @@ public func buildApplication(
             }
             transport = LogMailTransport(logger: logger)
         }
-        let jobs = JobScheduler(jobs: [
-            SQLiteMaintenanceJob(database: database),
+        // Once a period for the whole deployment, through the queue.
+        let scheduled = ScheduledWork(database: database, work: [
             AbandonedDraftsJob(attachments: AttachmentRepository(database: database, storage: web.attachmentStorage)),
             ServiceStandardSweepJob(database: database, hasher: web.passwordHasher, bankHolidays: web.bankHolidays,
                                     caseLink: { [baseURL = configuration.baseURL] in baseURL + "/staff/cases/" + $0.description }),
+            ReplyReminderJob(database: database, requestLink: configuration.requestLink),
+        ])
+        // Each process's own.
+        let jobs = JobScheduler(jobs: [
+            SQLiteMaintenanceJob(database: database),
             EmailDeliveryJob(database: database, transport: transport, sender: configuration.mailSender,
                              interval: configuration.mailInterval),
-            ReplyReminderJob(database: database, requestLink: configuration.requestLink),
+            scheduled,
         ], logger: logger)
         let worker = JobWorker(database: database, handlers: [
             QueueCheckJob(),
             SendNotificationJob(database: database, senders: notificationSenders(configuration, transport: transport, logger: logger)),
-        ], lease: configuration.jobLease, logger: logger)
+        ] + scheduled.handlers, lease: configuration.jobLease, logger: logger)
         let baseURL = configuration.baseURL
         return Application(
             responder: buildWebResponder(web),
