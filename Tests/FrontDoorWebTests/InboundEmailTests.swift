@@ -90,13 +90,16 @@ struct InboundEmailTests {
             let opened = try unwrap(try await CaseRepository(database: database).find(reference: reference, councilID: DemoCouncil.council.id))
             let missedBin = try unwrap(try await ServiceRepository(database: database).find(code: ServiceCode("missed-bin")!, councilID: DemoCouncil.council.id))
             #expect(opened.serviceID == missedBin.id && opened.channel == .email && opened.submissionID == nil)
-            #expect(opened.guestEmail == "ann@example.org" && opened.customerID == nil)
+            // Someone new gets a record of their own (no account), found by search like anyone else.
+            let ann = try unwrap(try await CustomerSearchIndex(database: database).search("ann@example.org", councilID: DemoCouncil.council.id).first)
+            #expect(opened.customerID == ann.id && opened.guestEmail == nil)
+            #expect(ann.name == "Ann Example" && ann.email == "ann@example.org" && !ann.hasAccount)
             // The acknowledgement is the email standard's answer: the case counts as acknowledged.
             #expect(opened.status == .submitted && opened.acknowledgedAt != nil)
             let first = try unwrap(try await CaseRepository(database: database).events(caseID: opened.id, includingInternal: true).first)
             #expect(first.actorName == "Ann Example" && first.text.contains("My green bin was missed on Monday.") && first.visibility == .public)
             let contacts = try await Self.contacts(caseServiceID: missedBin.id, database)
-            #expect(contacts.count == 1 && contacts[0].outcome == "case-raised" && contacts[0].demand == "value")
+            #expect(contacts.count == 1 && contacts[0].outcome == "case-raised" && contacts[0].demand == "value" && contacts[0].customer == ann.id)
 
             let acknowledgement = try unwrap(try await Self.notifications(caseID: opened.id, database).first)
             #expect(acknowledgement.event == .caseReceived && acknowledgement.channel == .email && acknowledgement.recipient == "ann@example.org")
@@ -111,6 +114,15 @@ struct InboundEmailTests {
             let download = try await browser.get(link)
             #expect(download.status == .ok && Data(buffer: download.body) == photo)
             #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+
+            // Registering later with the same address brings the emailed request into My Account.
+            let resident = BrowserLikeClient(browser.client)
+            try await ResidentJourney.register(resident, name: "Ann Example", email: "ann@example.org")
+            let finish = try await ResidentJourney.link(to: "ann@example.org", in: database)
+            try await resident.postForm("/account/reset-password", [("token", ResidentJourney.token(in: finish)), ("password", "ann picks this one")])
+            let signedIn = try await resident.postForm("/account/sign-in", [("email", "ann@example.org"), ("password", "ann picks this one")])
+            #expect(signedIn.headers[.location] == "/account")
+            #expect(try await resident.get("/account/requests").text.contains(reference.description))
 
             // The mail service retries when unsure: the same message again changes nothing.
             let again = try await Self.post(browser.client, authorization: "Bearer " + Self.key, fields: fields)

@@ -148,11 +148,22 @@ public struct EmailIntake: Sendable {
         let rules = try await calendars.rules(for: council).intake
         let email = message.email
         let recentAcknowledgements = try await acknowledgements(to: message.sender, since: message.receivedAt.addingTimeInterval(-3600))
-        let decision = AcknowledgementPolicy.decide(automatic: email.automatic, sender: message.sender,
-                                                    isCouncilAddress: message.sender.map(routing.isCouncilAddress) ?? false,
+        let fromCouncil = message.sender.map(routing.isCouncilAddress) ?? false
+        let decision = AcknowledgementPolicy.decide(automatic: email.automatic, sender: message.sender, isCouncilAddress: fromCouncil,
                                                     acknowledgedInLastHour: recentAcknowledgements)
         let database = self.database, link = requestLink
         let opened = try await database.transaction { db -> Case in
+            // Someone new writing in gets a record (without an account) so the single view of
+            // the customer holds their email from the start; registering later with the same
+            // address takes the record, and this request, into My Account.
+            var customer = customer
+            if customer == nil, let sender = message.sender, !fromCouncil, EmailAddressRule.isPlausible(sender) {
+                let created = Customer(councilID: council.id, name: message.actorName(nil), email: sender, preferredChannel: .email,
+                                       createdAt: message.receivedAt)
+                try await db.insert(into: "customers").model(CustomerRow(created, passwordHash: nil, updatedAt: message.receivedAt)).run()
+                try await CustomerSearchIndex.index(created, on: db)
+                customer = created
+            }
             var opened = try await CaseRepository.open(
                 emailTo: service, councilID: council.id, customerID: customer?.id, guestEmail: customer == nil ? message.sender : nil,
                 rules: rules, receivedAt: message.receivedAt, firstEntry: message.timelineText(limit: Self.longestText),
