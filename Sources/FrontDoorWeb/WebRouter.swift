@@ -113,6 +113,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     NotificationTemplateRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     ServiceAlertRoutes(renderer: renderer, database: dependencies.database, links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     CallEventWebhookRoutes(database: dependencies.database, hub: dependencies.callScreens).register(on: router)
+    Open311Routes(database: dependencies.database, bankHolidays: dependencies.bankHolidays, baseURL: dependencies.baseURL).register(on: router)
     InboundEmailWebhookRoutes(key: dependencies.inboundEmailKey, intake: EmailIntake(
         database: dependencies.database, storage: dependencies.attachmentStorage, bankHolidays: dependencies.bankHolidays,
         requestLink: PublicLinks(baseURL: dependencies.baseURL).requestLink)).register(on: router)

@@ -13,6 +13,17 @@ struct FormValidationTests {
         #expect(form["missing"] == "")
     }
 
+    @Test("Characters a browser would have escaped are read as sent; a broken escape is malformed, never a crash")
+    func unescapedAndBrokenBodies() throws {
+        let raw = try FormInput(urlEncoded: "attribute[waste][]=bags&attribute[waste][]=furniture&note=50%25 off {now}|\\^`&flag&=x")
+        #expect(raw.all("attribute[waste][]") == ["bags", "furniture"])
+        #expect(raw["note"] == "50% off {now}|\\^`")
+        #expect(raw.has("flag") && raw["flag"] == "")
+        #expect(try FormInput(urlEncoded: "").allValues.isEmpty)
+        #expect(throws: FormInput.Malformed.self) { try FormInput(urlEncoded: "name=%ZZbad") }
+        #expect(throws: FormInput.Malformed.self) { try FormInput(urlEncoded: "name=100%") }
+    }
+
     @Test("Each field shows its first problem only, in the order checked")
     func firstProblemPerField() {
         var validation = FormValidation()

@@ -99,6 +99,14 @@ public struct GazetteerRepository: Sendable {
         }.sorted { Self.streetOrder($0.address.line1, $1.address.line1) }
     }
 
+    /// The property with this UPRN in the council's gazetteer.
+    public func address(uprn: UPRN, councilID: UUID) async throws -> GazetteerAddress? {
+        guard let row = try await database.sql.select().column("*").from("gazetteer_addresses").where("council_id", .equal, councilID)
+            .where("uprn", .equal, uprn.value).first(decoding: Row.self), let postcode = Postcode(row.postcode) else { return nil }
+        return GazetteerAddress(address: PostalAddress(line1: row.line1, line2: row.line2, town: row.town, postcode: postcode, uprn: uprn),
+                                latitude: row.latitude, longitude: row.longitude, ward: row.ward)
+    }
+
     /// Each ward's centre (the mean of its addresses), for labelling a map of the council's area.
     public func wardCentres(councilID: UUID) async throws -> [(ward: String, latitude: Double, longitude: Double)] {
         struct Centre: Decodable { var ward: String; var latitude: Double; var longitude: Double }

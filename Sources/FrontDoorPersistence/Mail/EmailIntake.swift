@@ -107,11 +107,8 @@ public struct EmailIntake: Sendable {
     /// The customer with the sender's address, or the record it was merged into.
     func customer(_ sender: String?, councilID: UUID) async throws -> Customer? {
         guard let sender else { return nil }
-        struct Found: Decodable { var id: UUID; var merged_into_id: UUID? }
-        guard let found = try await database.sql.select().columns("id", "merged_into_id").from("customers").where("council_id", .equal, councilID)
-            .where("email", .equal, sender).first(decoding: Found.self) else { return nil }
-        // A duplicate merged away lives on in the record it joined.
-        return try await CustomerRepository.rows(ids: [found.merged_into_id ?? found.id], councilID: councilID, on: database.sql).first
+        guard let id = try await CustomerRecordByEmail.find(sender, councilID: councilID, on: database.sql) else { return nil }
+        return try await CustomerRepository.rows(ids: [id], councilID: councilID, on: database.sql).first
     }
 
     /// The case an email answers: the reference in its subject, else the email of ours (or of
@@ -158,11 +155,8 @@ public struct EmailIntake: Sendable {
             // address takes the record, and this request, into My Account.
             var customer = customer
             if customer == nil, let sender = message.sender, !fromCouncil, EmailAddressRule.isPlausible(sender) {
-                let created = Customer(councilID: council.id, name: message.actorName(nil), email: sender, preferredChannel: .email,
-                                       createdAt: message.receivedAt)
-                try await db.insert(into: "customers").model(CustomerRow(created, passwordHash: nil, updatedAt: message.receivedAt)).run()
-                try await CustomerSearchIndex.index(created, on: db)
-                customer = created
+                customer = try await CustomerRecordByEmail.findOrCreate(sender, name: message.actorName(nil), councilID: council.id,
+                                                                        at: message.receivedAt, on: db)
             }
             var opened = try await CaseRepository.open(
                 emailTo: service, councilID: council.id, customerID: customer?.id, guestEmail: customer == nil ? message.sender : nil,

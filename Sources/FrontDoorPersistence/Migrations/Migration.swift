@@ -40,5 +40,6 @@ public enum Migrations {
         CreateNotifications(),
         CreateInboundEmails(),
         CreateServiceAlerts(),
+        CreateApiKeys(),
     ]
 }

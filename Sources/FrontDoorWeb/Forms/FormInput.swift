@@ -26,13 +26,24 @@ public struct FormInput: Sendable {
 
     public struct Malformed: Error {}
 
+    /// Reads `application/x-www-form-urlencoded` as the WHATWG URL standard does: `&`-separated
+    /// pairs, `+` a space, percent escapes decoded. Written here rather than through
+    /// URLComponents, which stops the process on characters a browser would have escaped (a
+    /// raw `[` from a script, say); here they are taken as they are, and a broken escape is
+    /// `Malformed`.
     public init(urlEncoded body: String) throws {
-        var components = URLComponents()
-        components.percentEncodedQuery = body.replacingOccurrences(of: "+", with: "%20")
-        guard body.isEmpty || components.queryItems != nil else { throw Malformed() }
         var values: [String: [String]] = [:]
-        for item in components.queryItems ?? [] {
-            values[item.name, default: []].append(item.value ?? "")
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) throws -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                guard spaced.contains("%") else { return spaced }
+                guard let decoded = spaced.removingPercentEncoding else { throw Malformed() }
+                return decoded
+            }
+            let name = try decode(parts[0])
+            let value = parts.count > 1 ? try decode(parts[1]) : ""
+            values[name, default: []].append(value)
         }
         self.values = values
     }
@@ -51,6 +62,9 @@ public struct FormInput: Sendable {
     public func has(_ name: String) -> Bool {
         values[name] != nil
     }
+
+    /// Every field's values exactly as sent.
+    public var allValues: [String: [String]] { values }
 
     /// Each field's first value exactly as sent (for machines' posts, where every field is read).
     public var firstValues: [String: String] {
