@@ -30,9 +30,11 @@ public enum Open311Attributes {
             var description = field.label
             if let condition = field.condition { description += " (asked only when \(condition.fieldID) is \(condition.equals))" }
             if field.id == described { description += " (or give it as the request's description)" }
+            // The website's hint for a date describes its three boxes; here it is one ISO 8601 value.
+            let hint = field.kind == .date ? "An ISO 8601 date, such as 2026-11-24" : field.hint ?? ""
             return Attribute(code: field.id, datatype: datatype(field.kind),
                              required: field.isRequired && field.condition == nil && field.id != described,
-                             datatypeDescription: field.hint ?? "", order: index + 1, description: description,
+                             datatypeDescription: hint, order: index + 1, description: description,
                              values: values(field))
         }
     }

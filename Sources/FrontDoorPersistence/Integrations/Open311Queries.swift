@@ -61,7 +61,7 @@ public struct Open311Queries: Sendable {
     public struct Update: Sendable {
         public var event: CaseEvent
         public var reference: CaseReference
-        /// The case's status after this entry (its own move, else the case's status now).
+        /// The case's status after this entry (its own move, else the last move before it).
         public var status: CaseStatus
     }
 
@@ -80,8 +80,15 @@ public struct Open311Queries: Sendable {
         let cases = try await database.sql.select().column("*").from("cases").where("id", .in, SQLBind.group(ids))
             .all(decoding: CaseRow.self).map { try $0.toCase() }
         let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+        // A note leaves the status as the last move before it left it.
+        let moves = try await database.sql.select().column("*").from("case_events").where("case_id", .in, SQLBind.group(ids))
+            .where("to_status", .isNot, SQLLiteral.null).orderBy("occurred_at").all(decoding: CaseEventRow.self).map { try $0.toEvent() }
+        func status(after event: CaseEvent, of item: Case) -> CaseStatus {
+            if let moved = event.toStatus { return moved }
+            return moves.last { $0.caseID == event.caseID && $0.occurredAt <= event.occurredAt }?.toStatus ?? item.status
+        }
         return events.compactMap { event in
-            byID[event.caseID].map { Update(event: event, reference: $0.reference, status: event.toStatus ?? $0.status) }
+            byID[event.caseID].map { Update(event: event, reference: $0.reference, status: status(after: event, of: $0)) }
         }
     }
 
