@@ -102,6 +102,7 @@ public func buildApplication(
         let worker = JobWorker(database: database, handlers: [
             QueueCheckJob(),
             SendNotificationJob(database: database, senders: notificationSenders(configuration, transport: transport, logger: logger)),
+            DeliverWebhookJob(database: database, sealed: SealedSecrets(sessionSecret: sessionSecret)),
         ] + scheduled.handlers, lease: configuration.jobLease, logger: logger)
         let baseURL = configuration.baseURL
         return Application(

@@ -110,6 +110,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
                         merger: CustomerMerger(database: dependencies.database, hasher: dependencies.passwordHasher)).register(on: router)
     AdvisorGuidanceRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     JobQueueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    WebhookRoutes(renderer: renderer, database: dependencies.database, sealed: SealedSecrets(sessionSecret: dependencies.sessionSecret),
+                  allowsLocalHTTP: dependencies.showsDeveloperErrorDetail).register(on: router)
     NotificationTemplateRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     ServiceAlertRoutes(renderer: renderer, database: dependencies.database, links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     CallEventWebhookRoutes(database: dependencies.database, hub: dependencies.callScreens).register(on: router)

@@ -36,6 +36,8 @@ public struct AuditEvent: Sendable, Equatable {
         case backgroundJobDiscarded = "background-job-discarded"
         case serviceAlertPublished = "service-alert-published"
         case serviceAlertWithdrawn = "service-alert-withdrawn"
+        case webhookEndpointAdded = "webhook-endpoint-added"
+        case webhookEndpointDisabled = "webhook-endpoint-disabled"
 
         /// How the event reads to an administrator.
         public var description: String {
@@ -62,6 +64,8 @@ public struct AuditEvent: Sendable, Equatable {
             case .backgroundJobDiscarded: "Background job discarded"
             case .serviceAlertPublished: "Service alert published"
             case .serviceAlertWithdrawn: "Service alert withdrawn"
+            case .webhookEndpointAdded: "Webhook endpoint added"
+            case .webhookEndpointDisabled: "Webhook endpoint disabled"
             case .customerRecordViewed: "Customer record viewed"
             case .roleChanged: "Role changed"
             case .teamsChanged: "Teams changed"

@@ -51,6 +51,7 @@ public struct CaseRepository: Sendable {
         let event = CaseEvent(caseID: opened.id, occurredAt: receivedAt, actorID: submitted.submittedByStaffID ?? submitted.customerID,
                               actorName: by, visibility: .public, text: "Request received: \(service.name)", toStatus: .submitted, caseVersion: 1)
         try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
+        try await WebhookOutbox.raise(.caseCreated, councilID: opened.councilID, data: WebhookPayloads.of(opened), at: receivedAt, on: db)
         return opened
     }
 
@@ -67,6 +68,7 @@ public struct CaseRepository: Sendable {
         let event = CaseEvent(caseID: opened.id, occurredAt: receivedAt, actorID: actorID, actorName: actorName, visibility: .public,
                               text: firstEntry, toStatus: .submitted, caseVersion: 1)
         try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
+        try await WebhookOutbox.raise(.caseCreated, councilID: opened.councilID, data: WebhookPayloads.of(opened), at: receivedAt, on: db)
         return opened
     }
 

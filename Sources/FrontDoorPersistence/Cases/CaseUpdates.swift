@@ -62,6 +62,9 @@ extension CaseRepository {
             let event = CaseEvent(caseID: item.id, occurredAt: now, actorID: actor.id, actorName: actor.name, visibility: .public,
                                   text: message, fromStatus: item.status, toStatus: status, caseVersion: changed.version)
             try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
+            for raised in WebhookEvent.raised(byMoveTo: status) {
+                try await WebhookOutbox.raise(raised, councilID: changed.councilID, data: WebhookPayloads.of(changed), at: now, on: db)
+            }
             try await alsoInTransaction?(db, changed)
             return changed
         }

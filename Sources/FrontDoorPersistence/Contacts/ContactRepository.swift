@@ -51,12 +51,13 @@ public struct ContactRepository: Sendable {
     }
 
     public func record(_ contact: Contact) async throws {
-        try await Self.record(contact, on: database.sql)
+        try await database.transaction { db in try await Self.record(contact, on: db) }
     }
 
     /// The same on `db`, the transaction of what the contact brought about.
     static func record(_ contact: Contact, on db: any SQLDatabase) async throws {
         try await db.insert(into: "contacts").model(Row(contact)).run()
+        try await WebhookOutbox.raise(.contactCreated, councilID: contact.councilID, data: WebhookPayloads.of(contact), at: contact.recordedAt, on: db)
     }
 
     /// A customer's contacts, newest first.

@@ -64,6 +64,8 @@ public struct CustomerRepository: Sendable {
             try await database.transaction { db in try await updateProfile(customer, at: now, on: db) }
             return
         }
+        let before = try await db.select().column("*").from("customers").where("id", .equal, customer.id)
+            .where("council_id", .equal, customer.councilID).first(decoding: CustomerRow.self)?.toCustomer()
         let row = CustomerRow(customer, passwordHash: nil, updatedAt: now)
         try await db.update("customers")
             .set("name", to: row.name).set("phone", to: row.phone)
@@ -75,6 +77,13 @@ public struct CustomerRepository: Sendable {
             .where("id", .equal, customer.id).where("council_id", .equal, customer.councilID)
             .run()
         try await CustomerSearchIndex.index(customer, on: db)
+        // Tell us once: every back-office system that asked hears of a new address.
+        if let before, before.address != customer.address {
+            try await WebhookOutbox.raise(.customerAddressChanged, councilID: customer.councilID, data: [
+                "customer_id": .string(customer.id.uuidString.lowercased()), "name": .string(customer.name),
+                "previous_address": WebhookPayloads.of(before.address), "address": WebhookPayloads.of(customer.address),
+            ], at: now, on: db)
+        }
     }
 
     /// Sets the password. Following an emailed link proves the address, so it is verified too.

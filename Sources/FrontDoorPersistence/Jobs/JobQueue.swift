@@ -61,8 +61,14 @@ public struct JobQueue: Sendable {
     /// Adds a job; false when a job of the same kind and dedupe key exists already.
     @discardableResult
     public func enqueue(_ job: NewJob, at now: Date = Date(), on db: (any SQLDatabase)? = nil) async throws -> Bool {
+        try await Self.enqueue(job, at: now, on: db ?? database.sql)
+    }
+
+    /// The same on `db`, the transaction of the change that causes the job.
+    @discardableResult
+    public static func enqueue(_ job: NewJob, at now: Date, on db: any SQLDatabase) async throws -> Bool {
         struct Added: Decodable { var id: UUID }
-        return !(try await (db ?? database.sql).insert(into: "jobs")
+        return !(try await db.insert(into: "jobs")
             .columns("id", "council_id", "kind", "payload", "dedupe_key", "state", "attempts", "max_attempts", "run_at", "created_at")
             .values(SQLBind(UUID()), SQLBind(job.councilID), SQLBind(job.kind), SQLBind(job.payload), SQLBind(job.dedupeKey),
                     SQLBind(JobState.queued.rawValue), SQLBind(0), SQLBind(job.maximumAttempts), SQLBind(job.runAt), SQLBind(now))
@@ -79,7 +85,7 @@ public struct JobQueue: Sendable {
             let select = db.select().column("id").from("jobs")
                 .where { $0.where { $0.where("state", .equal, JobState.queued.rawValue).where("run_at", .lessThanOrEqual, now) }
                     .orWhere { $0.where("state", .equal, JobState.running.rawValue).where("claimed_until", .lessThan, now) } }
-                .orderBy("run_at").limit(limit)
+                .orderBy("run_at").orderBy("created_at").limit(limit)
             return try await (locking ? select.lockingClause(UpdateSkippingLocked()) : select).all(decoding: Due.self)
         }
         // Most polls find nothing: a plain read says so without taking a write lock (which on
@@ -88,6 +94,7 @@ public struct JobQueue: Sendable {
         return try await database.transaction { db in
             let due = try await due(db, locking: true)
             guard !due.isEmpty else { return [] }
+            let order = Dictionary(uniqueKeysWithValues: due.enumerated().map { ($0.element.id, $0.offset) })
             return try await db.update("jobs")
                 .set("state", to: JobState.running.rawValue).set("claimed_by", to: worker)
                 .set("claimed_until", to: now.addingTimeInterval(lease))
@@ -97,7 +104,8 @@ public struct JobQueue: Sendable {
                 .all(decoding: Row.self)
                 .map { ClaimedJob(id: $0.id, kind: $0.kind, payload: $0.payload, councilID: $0.council_id, attempt: $0.attempts,
                                   maximumAttempts: $0.max_attempts) }
-                .sorted { $0.id.uuidString < $1.id.uuidString }
+                // In the order they fell due (and were made), so events reach a receiver as they happened, retries aside.
+                .sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
         }
     }
 

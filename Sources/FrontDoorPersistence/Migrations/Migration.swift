@@ -41,5 +41,7 @@ public enum Migrations {
         CreateInboundEmails(),
         CreateServiceAlerts(),
         CreateApiKeys(),
+        CreateWebhooks(),
+        WidenCoordinates(),
     ]
 }

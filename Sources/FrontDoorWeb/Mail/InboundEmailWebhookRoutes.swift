@@ -3,6 +3,7 @@ import Foundation
 import FrontDoorDomain
 import FrontDoorPersistence
 import Hummingbird
+import NIOCore
 
 /// Where an inbound-mail service (SendGrid's Inbound Parse, Mailgun's routes, Postmark's inbound
 /// webhook and the like) posts each email the councils receive: form data (multipart with the
@@ -57,7 +58,7 @@ struct InboundEmailWebhookRoutes {
             }
         } catch is MultipartForm.Malformed, is FormInput.Malformed {
             return CallEventWebhookRoutes.problems(.badRequest, [.init(field: "body", message: "The form data could not be read")])
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             return CallEventWebhookRoutes.problems(.contentTooLarge, [.init(field: "body", message: "An email must be \(Self.bodyLimit / 1024 / 1024) MB or smaller")])
         }
         let email = InboundEmail.fromFields(fields, attachments: attachments)

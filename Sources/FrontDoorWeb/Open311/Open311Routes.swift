@@ -2,6 +2,7 @@ import Foundation
 import FrontDoorDomain
 import FrontDoorPersistence
 import Hummingbird
+import NIOCore
 
 /// Open311 GeoReport v2 under `/open311/v2/` (discovery at `/open311/discovery.{json,xml}`),
 /// with the service-request-updates extension, so FixMyStreet and apps can report to the
@@ -371,7 +372,7 @@ struct Open311Routes {
             }
         } catch is MultipartForm.Malformed, is FormInput.Malformed {
             throw Failure(.badRequest, "The form data could not be read")
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             throw Failure(.contentTooLarge, "A request must be \(bodyLimit / 1024) KB or smaller")
         }
         throw Failure(.unsupportedMediaType, "Send the parameters as application/x-www-form-urlencoded (or multipart/form-data)")

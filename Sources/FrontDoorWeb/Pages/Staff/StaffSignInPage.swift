@@ -84,6 +84,7 @@ public struct StaffHomePage: PageModel {
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
             (.manageCouncilSettings, StaffPaths.calendar, "Working days and case rules"),
             (.manageCouncilSettings, StaffPaths.jobs, "Background jobs"),
+            (.manageCouncilSettings, StaffPaths.webhooks, "Webhooks"),
             (.manageServices, StaffPaths.notifications, "Notifications"),
             (.manageServices, StaffPaths.alerts, "Service alerts"),
             (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
@@ -119,6 +120,8 @@ public enum StaffPaths {
     public static let jobs = "/staff/jobs"
     /// The council's notification wording, by event and channel.
     public static let notifications = "/staff/notifications"
+    /// Back-office systems' webhook endpoints and the delivery log.
+    public static let webhooks = "/staff/webhooks"
     /// Service alerts: publishing, the list, withdrawing.
     public static let alerts = "/staff/alerts"
     /// The WebSocket that pushes those calls to the browser as they ring.
