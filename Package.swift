@@ -32,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         // Domain rules: pure Swift value types and functions. No I/O, no clock, no database.
@@ -93,9 +96,21 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "XMLCoder", package: "XMLCoder"),
+                "FrontDoorAPI",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             ],
             resources: [.copy("Resources/Templates"), .copy("Resources/Assets"), .copy("Resources/Strings")],
             swiftSettings: strictSettings
+        ),
+        // The integration API's types and server protocol, generated from openapi.yaml (the
+        // document served at /api/openapi.json) by swift-openapi-generator at build time.
+        .target(
+            name: "FrontDoorAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.copy("openapi.yaml")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         // Composition root: configuration, logging and `buildApplication(configuration)`.
         .target(

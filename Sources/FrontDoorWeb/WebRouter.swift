@@ -1,6 +1,8 @@
+import Foundation
 import FrontDoorDomain
 import FrontDoorPersistence
 import Hummingbird
+import OpenAPIHummingbird
 import Logging
 import Prometheus
 
@@ -115,6 +117,11 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     NotificationTemplateRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     ServiceAlertRoutes(renderer: renderer, database: dependencies.database, links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     CallEventWebhookRoutes(database: dependencies.database, hub: dependencies.callScreens).register(on: router)
+    let api = router.group(RouterPath("/api/v1")).add(middleware: APIErrorMiddleware())
+        .add(middleware: APIKeyMiddleware(keys: ApiKeyRepository(database: dependencies.database)))
+    // The generated handlers cannot fail to register: their paths are fixed by the document.
+    try? IntegrationAPI(database: dependencies.database).registerHandlers(on: api, serverURL: URL(string: "/")!)
+    APIDocumentRoutes().register(on: router)
     Open311Routes(database: dependencies.database, bankHolidays: dependencies.bankHolidays, baseURL: dependencies.baseURL).register(on: router)
     InboundEmailWebhookRoutes(key: dependencies.inboundEmailKey, intake: EmailIntake(
         database: dependencies.database, storage: dependencies.attachmentStorage, bankHolidays: dependencies.bankHolidays,

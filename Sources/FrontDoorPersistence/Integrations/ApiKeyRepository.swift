@@ -41,6 +41,25 @@ public struct ApiKeyRepository: Sendable {
         return Holder(id: row.id, councilID: row.council_id, label: row.label, scopes: scopes, requestsPerMinute: row.requests_per_minute)
     }
 
+    /// Counts a request against the key's minute; the seconds until the minute ends when the
+    /// key is past its limit, else nil. One statement takes the count, so servers running side
+    /// by side never both let the last request through.
+    public func spend(_ holder: Holder, at now: Date = Date()) async throws -> Int? {
+        struct Taken: Decodable { var requests: Int }
+        let seconds = Int64(now.timeIntervalSince1970)
+        let window = seconds / 60 * 60
+        let taken = try await database.sql.raw("""
+            INSERT INTO api_rate_windows (key_id, window_start, requests) VALUES (\(bind: holder.id), \(bind: window), 1)
+            ON CONFLICT (key_id, window_start) DO UPDATE SET requests = api_rate_windows.requests + 1
+            RETURNING requests
+            """).first(decoding: Taken.self)?.requests ?? 0
+        if window % 600 == 0 {
+            // Now and then, old windows go.
+            try await database.sql.delete(from: "api_rate_windows").where("window_start", .lessThan, window - 3600).run()
+        }
+        return taken > holder.requestsPerMinute ? Int(window + 60 - seconds) : nil
+    }
+
     /// Withdraws every key with this label at the council; the number withdrawn.
     public func revoke(councilID: UUID, label: String) async throws -> Int {
         struct Gone: Decodable { var id: UUID }

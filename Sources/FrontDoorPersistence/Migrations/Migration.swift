@@ -43,5 +43,6 @@ public enum Migrations {
         CreateApiKeys(),
         CreateWebhooks(),
         WidenCoordinates(),
+        CreateApiRateWindows(),
     ]
 }
