@@ -504,6 +504,8 @@ struct Open311Tests {
             let client = browser.client
             let key = try await Self.openKey(database)
             let readOnly = try await ApiKeyRepository(database: database).issue(councilID: Self.council.id, label: "Dashboard", scopes: [.casesRead])
+            let withdrawn = try await Self.openKey(database, label: "Old app")
+            #expect(try await ApiKeyRepository(database: database).revoke(councilID: Self.council.id, label: "Old app") == 1)
             let before = try await Self.counts(database)
             let good = [("api_key", key)] + Self.flyTipping + [("email", "new.person@example.org")]
             let located = [("api_key", key), ("service_code", "fly-tipping"), ("lat", "52.2101"), ("long", "-0.9934")]
@@ -519,6 +521,7 @@ struct Open311Tests {
                 #expect(try await refused(Array(good.dropFirst()), .forbidden).contains { $0.contains("api_key") })
                 _ = try await refused(Self.replacing(good, "api_key", with: "fdapi_not-a-real-key"), .forbidden)
                 _ = try await refused(Self.replacing(good, "api_key", with: readOnly), .forbidden)
+                _ = try await refused(Self.replacing(good, "api_key", with: withdrawn), .forbidden)
 
                 // Services that take no reports here.
                 #expect(try await refused(Self.replacing(good, "service_code", with: "no-such-service"), .notFound).contains { $0.contains("no-such-service") })

@@ -31,54 +31,60 @@ struct IntegrationAPI: APIProtocol {
         }
     }
 
-    /// The key's council, if the key may do what `scope` allows.
-    func council(_ scope: ApiScope) -> Result<UUID, Refusal> {
-        guard let holder = APIKeyHolder.current else { return .failure(.unauthorized) }
-        guard holder.scopes.contains(scope) else { return .failure(.forbidden(scope)) }
-        return .success(holder.councilID)
+    /// Runs `body` for the key's council when the key has `scope`; a refusal (from the key,
+    /// or thrown by `body`) becomes the operation's own error answer through `refuse`.
+    func answer<Output>(_ scope: ApiScope, _ refuse: (Refusal) -> Output, _ body: (UUID) async throws -> Output) async throws -> Output {
+        guard let holder = APIKeyHolder.current else { return refuse(.unauthorized) }
+        guard holder.scopes.contains(scope) else { return refuse(.forbidden(scope)) }
+        do {
+            return try await body(holder.councilID)
+        } catch let refusal as Refusal {
+            return refuse(refusal)
+        }
     }
 
-    static func limit(_ given: Int?) -> Result<Int, Refusal> {
+    static func limit(_ given: Int?) throws(Refusal) -> Int {
         let limit = given ?? 50
-        return (1...200).contains(limit) ? .success(limit) : .failure(.badRequest("limit", "limit must be between 1 and 200"))
+        guard (1...200).contains(limit) else { throw .badRequest("limit", "limit must be between 1 and 200") }
+        return limit
     }
 
     // MARK: Services
 
     func listServices(_ input: Operations.ListServices.Input) async throws -> Operations.ListServices.Output {
-        let councilID: UUID
-        switch council(.servicesRead) {
-        case .success(let id): councilID = id
-        case .failure(.forbidden(let scope)): return .forbidden(.init(body: .json(Refusal.forbidden(scope).errors)))
-        case .failure(let refusal): return .unauthorized(.init(body: .json(refusal.errors)))
+        try await answer(.servicesRead, { refusal in
+            switch refusal {
+            case .unauthorized: .unauthorized(.init(body: .json(refusal.errors)))
+            case .forbidden: .forbidden(.init(body: .json(refusal.errors)))
+            case .badRequest, .notFound: .badRequest(.init(body: .json(refusal.errors)))
+            }
+        }) { councilID in
+            let limit = try Self.limit(input.query.limit)
+            let after = input.query.cursor.flatMap(APICursor.decode).map(\.key)
+            let all = try await services.all(councilID: councilID).sorted { $0.code.value < $1.code.value }
+                .filter { after == nil || $0.code.value > after! }
+            let page = Array(all.prefix(limit))
+            let next = all.count > limit ? page.last.map { APICursor(key: $0.code.value).encoded } : nil
+            return .ok(.init(body: .json(.init(items: page.map(Self.document), nextCursor: next))))
         }
-        let limit: Int
-        switch Self.limit(input.query.limit) {
-        case .success(let value): limit = value
-        case .failure(let refusal): return .badRequest(.init(body: .json(refusal.errors)))
-        }
-        let after = input.query.cursor.flatMap(APICursor.decode).map(\.key)
-        let all = try await services.all(councilID: councilID).sorted { $0.code.value < $1.code.value }
-            .filter { after == nil || $0.code.value > after! }
-        let page = Array(all.prefix(limit))
-        let next = all.count > limit ? page.last.map { APICursor(key: $0.code.value).encoded } : nil
-        return .ok(.init(body: .json(.init(items: page.map(Self.document), nextCursor: next))))
     }
 
     func getService(_ input: Operations.GetService.Input) async throws -> Operations.GetService.Output {
-        let councilID: UUID
-        switch council(.servicesRead) {
-        case .success(let id): councilID = id
-        case .failure(.forbidden(let scope)): return .forbidden(.init(body: .json(Refusal.forbidden(scope).errors)))
-        case .failure(let refusal): return .unauthorized(.init(body: .json(refusal.errors)))
+        try await answer(.servicesRead, { refusal in
+            switch refusal {
+            case .unauthorized: .unauthorized(.init(body: .json(refusal.errors)))
+            case .forbidden: .forbidden(.init(body: .json(refusal.errors)))
+            case .badRequest, .notFound: .notFound(.init(body: .json(refusal.errors)))
+            }
+        }) { councilID in
+            guard let code = ServiceCode(input.path.code), let service = try await services.find(code: code, councilID: councilID) else {
+                throw Refusal.notFound("service " + input.path.code)
+            }
+            let document = Self.document(service)
+            let tag = Self.etag(document)
+            if input.headers.ifNoneMatch == tag { return .notModified }
+            return .ok(.init(headers: .init(eTag: tag), body: .json(document)))
         }
-        guard let code = ServiceCode(input.path.code), let service = try await services.find(code: code, councilID: councilID) else {
-            return .notFound(.init(body: .json(Refusal.notFound("service " + input.path.code).errors)))
-        }
-        let document = Self.document(service)
-        let tag = Self.etag(document)
-        if input.headers.ifNoneMatch == tag { return .notModified }
-        return .ok(.init(headers: .init(eTag: tag), body: .json(document)))
     }
 
     static func document(_ service: CouncilService) -> Components.Schemas.Service {
@@ -104,45 +110,44 @@ struct IntegrationAPI: APIProtocol {
     // MARK: Cases
 
     func listCases(_ input: Operations.ListCases.Input) async throws -> Operations.ListCases.Output {
-        let councilID: UUID
-        switch council(.casesRead) {
-        case .success(let id): councilID = id
-        case .failure(.forbidden(let scope)): return .forbidden(.init(body: .json(Refusal.forbidden(scope).errors)))
-        case .failure(let refusal): return .unauthorized(.init(body: .json(refusal.errors)))
-        }
-        let limit: Int
-        switch Self.limit(input.query.limit) {
-        case .success(let value): limit = value
-        case .failure(let refusal): return .badRequest(.init(body: .json(refusal.errors)))
-        }
-        var after: (Date, UUID)?
-        if let cursor = input.query.cursor {
-            guard let decoded = APICursor.decode(cursor)?.caseKey else {
-                return .badRequest(.init(body: .json(Refusal.badRequest("cursor", "cursor must be a next_cursor this API gave").errors)))
+        try await answer(.casesRead, { refusal in
+            switch refusal {
+            case .unauthorized: .unauthorized(.init(body: .json(refusal.errors)))
+            case .forbidden: .forbidden(.init(body: .json(refusal.errors)))
+            case .badRequest, .notFound: .badRequest(.init(body: .json(refusal.errors)))
             }
-            after = decoded
+        }) { councilID in
+            let limit = try Self.limit(input.query.limit)
+            var after: (Date, UUID)?
+            if let cursor = input.query.cursor {
+                guard let decoded = APICursor.decode(cursor)?.caseKey else { throw Refusal.badRequest("cursor", "cursor must be a next_cursor this API gave") }
+                after = decoded
+            }
+            let status = input.query.status.flatMap { CaseStatus(rawValue: $0.rawValue) }
+            let found = try await changes.cases(councilID: councilID, since: input.query.updatedSince, status: status, after: after, limit: limit + 1)
+            let page = Array(found.prefix(limit))
+            let next = found.count > limit ? page.last.map { APICursor(caseKey: ($0.updatedAt, $0.id)).encoded } : nil
+            return .ok(.init(body: .json(.init(items: page.map(Self.document), nextCursor: next))))
         }
-        let status = input.query.status.flatMap { CaseStatus(rawValue: $0.rawValue) }
-        let found = try await changes.cases(councilID: councilID, since: input.query.updatedSince, status: status, after: after, limit: limit + 1)
-        let page = Array(found.prefix(limit))
-        let next = found.count > limit ? page.last.map { APICursor(caseKey: ($0.updatedAt, $0.id)).encoded } : nil
-        return .ok(.init(body: .json(.init(items: page.map(Self.document), nextCursor: next))))
     }
 
     func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
-        let councilID: UUID
-        switch council(.casesRead) {
-        case .success(let id): councilID = id
-        case .failure(.forbidden(let scope)): return .forbidden(.init(body: .json(Refusal.forbidden(scope).errors)))
-        case .failure(let refusal): return .unauthorized(.init(body: .json(refusal.errors)))
+        try await answer(.casesRead, { refusal in
+            switch refusal {
+            case .unauthorized: .unauthorized(.init(body: .json(refusal.errors)))
+            case .forbidden: .forbidden(.init(body: .json(refusal.errors)))
+            case .badRequest, .notFound: .notFound(.init(body: .json(refusal.errors)))
+            }
+        }) { councilID in
+            guard let reference = CaseReference(input.path.reference.uppercased()),
+                  let item = try await cases.find(reference: reference, councilID: councilID) else {
+                throw Refusal.notFound("case " + input.path.reference)
+            }
+            // A case's version goes up with every change: it is the ETag.
+            let tag = "\"\(item.id.uuidString.lowercased())-\(item.version)\""
+            if input.headers.ifNoneMatch == tag { return .notModified }
+            return .ok(.init(headers: .init(eTag: tag), body: .json(Self.document(item))))
         }
-        guard let reference = CaseReference(input.path.reference.uppercased()), let item = try await cases.find(reference: reference, councilID: councilID) else {
-            return .notFound(.init(body: .json(Refusal.notFound("case " + input.path.reference).errors)))
-        }
-        // A case's version goes up with every change: it is the ETag.
-        let tag = "\"\(item.id.uuidString.lowercased())-\(item.version)\""
-        if input.headers.ifNoneMatch == tag { return .notModified }
-        return .ok(.init(headers: .init(eTag: tag), body: .json(Self.document(item))))
     }
 
     static func document(_ item: Case) -> Components.Schemas.Case {
