@@ -61,6 +61,10 @@ public enum Open311Attributes {
         }
     }
 
+    /// Whether the form has a question for the request's `description` (else it is kept on
+    /// the case's timeline instead).
+    public static func takesDescription(_ form: FormDefinition) -> Bool { descriptionField(of: form) != nil }
+
     /// The question the request's `description` answers: the first long-text one.
     static func descriptionField(of form: FormDefinition) -> FieldDefinition? {
         form.fields.first { $0.kind == .longText }

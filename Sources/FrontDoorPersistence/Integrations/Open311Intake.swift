@@ -37,8 +37,9 @@ public struct Open311Intake: Sendable {
         case refused([FieldProblem])
     }
 
+    /// `description` is kept on the timeline when the form has no question for it; `mediaURL` always is.
     public func submit(_ submission: FormSubmission, form: FormDefinition, service: CouncilService, council: Council, requester: Requester,
-                       mediaURL: String, source: String, at now: Date = Date()) async throws -> Outcome {
+                       description: String = "", mediaURL: String, source: String, at now: Date = Date()) async throws -> Outcome {
         let checked = form.check(submission)
         guard checked.isValid else {
             return .refused(checked.problems.map { problem in
@@ -62,9 +63,12 @@ public struct Open311Intake: Sendable {
             let opened = try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules,
                                                        customerName: requester.name.isEmpty ? nil : requester.name + " (\(source))",
                                                        submittedByName: nil, on: db)
-            if !mediaURL.isEmpty {
-                let event = CaseEvent(caseID: opened.id, occurredAt: now, actorID: customerID, actorName: source, visibility: .public,
-                                      text: "Photo sent with the report: " + mediaURL, caseVersion: opened.version)
+            // After "Request received" on the timeline, in this order.
+            let extras = [Open311Attributes.takesDescription(form) || description.isEmpty ? nil : "Description: " + description,
+                          mediaURL.isEmpty ? nil : "Photo sent with the report: " + mediaURL].compactMap { $0 }
+            for (index, text) in extras.enumerated() {
+                let event = CaseEvent(caseID: opened.id, occurredAt: now.addingTimeInterval(0.001 * Double(index + 1)), actorID: customerID,
+                                      actorName: source, visibility: .public, text: String(text.prefix(5_000)), caseVersion: opened.version)
                 try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
             }
             try await db.insert(into: "open311_tokens").columns("token", "council_id", "case_id", "created_at")

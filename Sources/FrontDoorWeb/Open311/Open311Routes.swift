@@ -97,6 +97,16 @@ struct Open311Routes {
                 }
             }
         }
+        // A collection named without a format (`/open311/v2/services`): its fixed path would
+        // otherwise miss the `:name` route above and reach the website's 404 page.
+        for collection in ["services", "requests", "tokens", "servicerequestupdates"] {
+            router.get(RouterPath(Self.base + "/" + collection)) { _, _ in
+                Open311Format.json.errors(.notFound, ["Ask for .json or .xml, such as \(Self.base)/\(collection).json"])
+            }
+            router.post(RouterPath(Self.base + "/" + collection)) { _, _ in
+                Open311Format.json.errors(.notFound, ["Ask for .json or .xml, such as \(Self.base)/\(collection).json"])
+            }
+        }
         for (collection, one) in [("services", "service"), ("requests", "request"), ("tokens", "token")] {
             router.get(RouterPath(Self.base + "/" + collection + "/:name")) { request, context in
                 try await handle(context.parameters.get("name")) { id, format in
@@ -288,7 +298,7 @@ struct Open311Routes {
         }
         let requester = Open311Intake.Requester(email: input["email"], firstName: input["first_name"], lastName: input["last_name"], phone: input["phone"])
         switch try await intake.submit(submission, form: form, service: service, council: council, requester: requester,
-                                       mediaURL: input["media_url"], source: holder.label) {
+                                       description: input["description"], mediaURL: input["media_url"], source: holder.label) {
         case .refused(let problems):
             throw Failure(.badRequest, all: problems.map(\.message))
         case .opened(let opened, let token):
