@@ -15,9 +15,9 @@ public struct DeliverWebhookJob: JobHandler {
     let webhooks: WebhookRepository
     let session: URLSession
 
-    public init(database: Database, sealed: SealedSecrets, session: URLSession = .shared) {
+    public init(database: Database, sealed: SealedSecrets, session: URLSession? = nil) {
         self.webhooks = WebhookRepository(database: database, sealed: sealed)
-        self.session = session
+        self.session = session ?? URLSession(configuration: .ephemeral, delegate: RefuseRedirects(), delegateQueue: nil)
     }
 
     struct Refused: Error, CustomStringConvertible {
@@ -61,5 +61,15 @@ public struct DeliverWebhookJob: JobHandler {
         try await commit { [webhooks] db in
             try await webhooks.markDelivered(delivery.id, statusCode: status, on: db)
         }
+    }
+}
+
+/// A redirect is an answer, not a delivery: following it would post the event somewhere the
+/// administrator did not register (perhaps inside the network), or lose its body on the way.
+/// The 3xx is returned as it is, and retried like any other refusal.
+final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

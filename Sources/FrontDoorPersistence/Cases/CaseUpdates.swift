@@ -62,8 +62,10 @@ extension CaseRepository {
             let event = CaseEvent(caseID: item.id, occurredAt: now, actorID: actor.id, actorName: actor.name, visibility: .public,
                                   text: message, fromStatus: item.status, toStatus: status, caseVersion: changed.version)
             try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
-            for raised in WebhookEvent.raised(byMoveTo: status) {
-                try await WebhookOutbox.raise(raised, councilID: changed.councilID, data: WebhookPayloads.of(changed), at: now, on: db)
+            // A move that closes is an update, then a close: a millisecond apart, so receivers see them in that order.
+            for (index, raised) in WebhookEvent.raised(byMoveTo: status).enumerated() {
+                try await WebhookOutbox.raise(raised, councilID: changed.councilID, data: WebhookPayloads.of(changed),
+                                              at: now.addingTimeInterval(0.001 * Double(index)), on: db)
             }
             try await alsoInTransaction?(db, changed)
             return changed
