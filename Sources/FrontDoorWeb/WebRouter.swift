@@ -34,6 +34,8 @@ public struct WebDependencies: Sendable {
     public var attachmentStorage: any AttachmentStorage
     /// INBOUND_EMAIL_KEY: turns the inbound email webhook on.
     public var inboundEmailKey: String?
+    /// Each council's live service alerts, for a few seconds (see `LiveAlertCache`).
+    var liveAlerts = LiveAlertCache()
     /// Wakes advisors' call screens when a call reaches them.
     public var callScreens = CallScreenHub()
 
@@ -77,7 +79,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
         CSRFMiddleware(tokens: CSRFTokens(secret: dependencies.sessionSecret), secureCookie: dependencies.usesHTTPS)
         CouncilResolutionMiddleware(councils: CouncilRepository(database: dependencies.database))
         ServiceAlertsMiddleware(alerts: ServiceAlertRepository(database: dependencies.database),
-                                services: ServiceRepository(database: dependencies.database))
+                                services: ServiceRepository(database: dependencies.database), cache: dependencies.liveAlerts)
         StaffSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policies: dependencies.sessionPolicies)
         ResidentSessionMiddleware(database: dependencies.database, hasher: dependencies.passwordHasher, policies: dependencies.sessionPolicies)
     }
@@ -115,7 +117,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     WebhookRoutes(renderer: renderer, database: dependencies.database, sealed: SealedSecrets(sessionSecret: dependencies.sessionSecret),
                   allowsLocalHTTP: dependencies.showsDeveloperErrorDetail).register(on: router)
     NotificationTemplateRoutes(renderer: renderer, database: dependencies.database).register(on: router)
-    ServiceAlertRoutes(renderer: renderer, database: dependencies.database, links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
+    ServiceAlertRoutes(renderer: renderer, database: dependencies.database, links: PublicLinks(baseURL: dependencies.baseURL),
+                       cache: dependencies.liveAlerts).register(on: router)
     CallEventWebhookRoutes(database: dependencies.database, hub: dependencies.callScreens).register(on: router)
     let api = router.group(RouterPath("/api/v1")).add(middleware: APIErrorMiddleware())
         .add(middleware: APIKeyMiddleware(keys: ApiKeyRepository(database: dependencies.database)))

@@ -143,6 +143,20 @@ struct ServiceAlertTests {
 
             #expect(try await browser.postForm("/account/alerts", []).headers[.location] == "/account/alerts?stopped=1")
             #expect(try await alerts.subscriptions(customerID: customer.id).isEmpty)
+
+            // With an address the gazetteer knows, "only where I live" becomes a choice, kept as the ward.
+            let repository = CustomerRepository(database: database, hasher: PasswordHasher(cost: 4))
+            var ann = try unwrap(try await repository.find(id: customer.id, councilID: Self.council.id))
+            ann.address = Self.margaret.address
+            try await repository.updateProfile(ann, at: Date())
+            let ward = try unwrap(try await alerts.ward(of: ann))
+            let near = try await browser.get("/account/alerts").text
+            #expect(near.contains("Only in \(ward) ward, where you live") && !near.contains("Add your address"))
+            #expect(try await browser.postForm("/account/alerts", [("services", "all"), ("area", "near")]).headers[.location] == "/account/alerts?saved=1")
+            #expect(try await alerts.subscriptions(customerID: customer.id) == [.init(serviceID: nil, ward: ward)])
+            #expect(try await browser.get("/account/alerts").text.contains("value=\"near\" checked"))
+            #expect(try await browser.postForm("/account/alerts", [("services", "all"), ("area", "anywhere")]).headers[.location] == "/account/alerts?saved=1")
+            #expect(try await alerts.subscriptions(customerID: customer.id) == [.init(serviceID: nil, ward: nil)])
         }
     }
 

@@ -13,14 +13,16 @@ struct ServiceAlertRoutes {
     let gazetteer: GazetteerRepository
     let audit: AuditTrail
     let links: PublicLinks
+    let cache: LiveAlertCache
 
-    init(renderer: PageRenderer, database: Database, links: PublicLinks) {
+    init(renderer: PageRenderer, database: Database, links: PublicLinks, cache: LiveAlertCache) {
         self.renderer = renderer
         self.alerts = ServiceAlertRepository(database: database)
         self.services = ServiceRepository(database: database)
         self.gazetteer = GazetteerRepository(database: database)
         self.audit = AuditTrail(database: database)
         self.links = links
+        self.cache = cache
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -62,6 +64,7 @@ struct ServiceAlertRoutes {
             let published = try await routes.alerts.publish(alert, council: council, tellSubscribers: form.has("tell-subscribers"),
                                                             serviceName: service?.name ?? "all our services", area: ward.map { $0 + " ward" } ?? "the whole area",
                                                             link: link, at: now)
+            routes.cache.forget(councilID: council.id)
             try await routes.audit.record(AuditEvent(
                 councilID: council.id, occurredAt: now, actorID: context.staff.id, actor: context.staff.email, kind: .serviceAlertPublished,
                 subject: "service alert \(published.id.uuidString) “\(published.title)”, sent to \(published.subscribersTold)", address: context.remoteAddress))
@@ -75,6 +78,7 @@ struct ServiceAlertRoutes {
             guard try await routes.alerts.withdraw(id: id, councilID: context.staff.councilID, at: Date()) else {
                 return .redirect(to: context.basePath + StaffPaths.alerts)
             }
+            routes.cache.forget(councilID: context.staff.councilID)
             try await routes.audit.record(AuditEvent(
                 councilID: context.staff.councilID, occurredAt: Date(), actorID: context.staff.id, actor: context.staff.email,
                 kind: .serviceAlertWithdrawn, subject: "service alert \(id.uuidString)", address: context.remoteAddress))
