@@ -25,13 +25,14 @@ final class CountingJob: RecurringJob {
 
 @Suite("Background job scheduler")
 struct JobSchedulerTests {
-    /// Runs the scheduler in a service group until `until` holds (or 10 s pass), then shuts it down gracefully.
+    /// Runs the scheduler in a service group until `until` holds (or 60 s pass: a generous bound, because
+    /// the whole suite shares two cores; it returns as soon as the condition holds), then shuts it down gracefully.
     func runScheduler(jobs: [any RecurringJob], until condition: @escaping @Sendable () -> Bool) async throws {
         let group = ServiceGroup(services: [JobScheduler(jobs: jobs, logger: TestLogger.make())],
                                  gracefulShutdownSignals: [], logger: TestLogger.make())
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(60)
             while !condition() && ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(5))
             }

@@ -517,7 +517,8 @@ struct SMTPFailureTests {
                 return
             }
             #expect(error?.isPermanent == false)
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // It gave up rather than waiting for ever; the bound is loose because the suite shares two cores.
+            #expect(ContinuousClock.now - started < .seconds(30))
         }
     }
 
