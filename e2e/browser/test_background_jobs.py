@@ -9,8 +9,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from axe import audit, describe
+from page_actions import sign_in_first_time_as_administrator
 from conftest import click_and_wait_for_page, make_driver, quit_driver, run_frontdoor, base_env, start_server
-from test_staff_sign_in import totp
 
 
 def assert_axe_clean(driver, what: str):
@@ -40,13 +40,7 @@ def test_an_administrator_sees_the_queue_and_retries_then_discards_a_dead_job(jo
     browser = make_driver()
     try:
         base = jobs_server.base_url
-        browser.get(base + "/staff/sign-in")
-        browser.find_element(By.ID, "email").send_keys("admin@kingsmere.example")
-        browser.find_element(By.ID, "password").send_keys("frontdoor-demo")
-        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button"))
-        key = browser.find_element(By.CSS_SELECTOR, ".fd-setup-key").text.replace(" ", "")
-        browser.find_element(By.ID, "code").send_keys(totp(key, time.time()))
-        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button"))
+        sign_in_first_time_as_administrator(browser, base)
 
         browser.get(base + "/staff")
         click_and_wait_for_page(browser, browser.find_element(By.LINK_TEXT, "Background jobs"))

@@ -17,8 +17,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from axe import audit, describe
+from page_actions import sign_in_first_time_as_administrator
 from conftest import base_env, click_and_wait_for_page, make_driver, quit_driver, run_frontdoor, start_server
-from test_staff_sign_in import totp
 
 LAT, LONG = 52.212053, -0.991417  # inside Kingsmere
 
@@ -135,13 +135,7 @@ def test_an_administrator_adds_watches_and_disables_a_webhook_endpoint(webhook_s
     browser = make_driver()
     try:
         base = webhook_server.base_url
-        browser.get(base + "/staff/sign-in")
-        browser.find_element(By.ID, "email").send_keys("admin@kingsmere.example")
-        browser.find_element(By.ID, "password").send_keys("frontdoor-demo")
-        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button"))
-        key = browser.find_element(By.CSS_SELECTOR, ".fd-setup-key").text.replace(" ", "")
-        browser.find_element(By.ID, "code").send_keys(totp(key, time.time()))
-        click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button"))
+        sign_in_first_time_as_administrator(browser, base)
 
         # The empty page, found from the staff home.
         browser.get(base + "/staff")
