@@ -91,7 +91,7 @@ public func buildApplication(
             ServiceStandardSweepJob(database: database, hasher: web.passwordHasher, bankHolidays: web.bankHolidays,
                                     caseLink: { [baseURL = configuration.baseURL] in baseURL + "/staff/cases/" + $0.description }),
             ReplyReminderJob(database: database, requestLink: configuration.requestLink),
-        ])
+        ], interval: configuration.scheduledWorkInterval)
         // Each process's own.
         let jobs = JobScheduler(jobs: [
             SQLiteMaintenanceJob(database: database),

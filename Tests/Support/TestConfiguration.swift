@@ -22,6 +22,9 @@ extension AppConfiguration {
         // Tests run in parallel, each with its own database: small pools keep the test server
         // within its connection limit.
         configuration.databasePoolSize = 2
+        // The periodic work (a sweep of every case, reminders) is tested on its own; running it
+        // inside every test's server would compete for the test's connections.
+        configuration.scheduledWorkInterval = .seconds(24 * 3600)
         return configuration
     }
 }

@@ -51,6 +51,9 @@ public struct AppConfiguration: Sendable {
     public var notify: NotifySettings?
     /// How often the outbox is checked for email to send; shortened only by tests.
     public var mailInterval: Duration = .seconds(2)
+    /// How often each server offers the deployment-wide periodic work (the sweep, reminders)
+    /// to the queue; lengthened by tests, whose servers must not sweep under them.
+    public var scheduledWorkInterval: Duration = .seconds(30)
     /// How long a background worker holds a job before another process may take it over
     /// (JOB_LEASE_SECONDS): the longest a job waits after its worker dies.
     public var jobLease: TimeInterval = JobQueue.lease
