@@ -122,8 +122,11 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     CallEventWebhookRoutes(database: dependencies.database, hub: dependencies.callScreens).register(on: router)
     let api = router.group(RouterPath("/api/v1")).add(middleware: APIErrorMiddleware())
         .add(middleware: APIKeyMiddleware(keys: ApiKeyRepository(database: dependencies.database)))
+        .add(middleware: APIRequestBodyMiddleware())
+        .add(middleware: APIIdempotencyMiddleware(store: ApiIdempotency(database: dependencies.database)))
     // The generated handlers cannot fail to register: their paths are fixed by the document.
-    try? IntegrationAPI(database: dependencies.database).registerHandlers(on: api, serverURL: URL(string: "/")!)
+    try? IntegrationAPI(database: dependencies.database, hasher: dependencies.passwordHasher, bankHolidays: dependencies.bankHolidays,
+                        links: PublicLinks(baseURL: dependencies.baseURL)).registerHandlers(on: api, serverURL: URL(string: "/")!)
     APIDocumentRoutes().register(on: router)
     Open311Routes(database: dependencies.database, bankHolidays: dependencies.bankHolidays, baseURL: dependencies.baseURL).register(on: router)
     InboundEmailWebhookRoutes(key: dependencies.inboundEmailKey, intake: EmailIntake(

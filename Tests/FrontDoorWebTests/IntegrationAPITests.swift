@@ -105,7 +105,8 @@ struct IntegrationAPITests {
             let document = try Self.json(response)
             #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
             let paths = try unwrap(document["paths"] as? [String: Any])
-            #expect(Set(paths.keys) == ["/services", "/services/{code}", "/cases", "/cases/{reference}"])
+            #expect(Set(paths.keys) == ["/services", "/services/{code}", "/cases", "/cases/{reference}", "/cases/{reference}/updates",
+                                        "/customers", "/customers/{id}", "/contacts", "/contacts/{id}"])
         }
     }
 }

@@ -21,6 +21,22 @@ public enum ApiScope: String, CaseIterable, Sendable, Codable {
         return .success(scopes)
     }
 
+    /// The scope a JSON API request needs: the resource is the first part of its path
+    /// (`customers`, `cases`, …), reading needs the read scope and writing the write scope. Nil
+    /// for a path that is no resource, which the API answers with 404.
+    public static func needed(forResource resource: String, writing: Bool) -> ApiScope? {
+        switch (resource, writing) {
+        case ("customers", false): .customersRead
+        case ("customers", true): .customersWrite
+        case ("cases", false): .casesRead
+        case ("cases", true): .casesWrite
+        case ("contacts", false): .contactsRead
+        case ("contacts", true): .contactsWrite
+        case ("services", false): .servicesRead
+        default: nil
+        }
+    }
+
     public struct UnknownScope: Error, Equatable, CustomStringConvertible {
         public var name: String
         public var description: String {

@@ -37,9 +37,11 @@ public struct Open311Intake: Sendable {
         case refused([FieldProblem])
     }
 
+    /// `channel` is how the request reached the council (an integrator may pass on a phone call's).
     /// `description` is kept on the timeline when the form has no question for it; `mediaURL` always is.
     public func submit(_ submission: FormSubmission, form: FormDefinition, service: CouncilService, council: Council, requester: Requester,
-                       description: String = "", mediaURL: String, source: String, at now: Date = Date()) async throws -> Outcome {
+                       description: String = "", mediaURL: String, source: String, channel: ServiceChannel = .online,
+                       at now: Date = Date()) async throws -> Outcome {
         let checked = form.check(submission)
         guard checked.isValid else {
             return .refused(checked.problems.map { problem in
@@ -58,7 +60,7 @@ public struct Open311Intake: Sendable {
             }
             let submitted = SubmittedForm(id: UUID(), councilID: council.id, serviceID: service.id, formVersion: form.version,
                                           answers: checked.answers, answersAsTyped: submission, customerID: customerID,
-                                          submittedByStaffID: nil, channel: .online, submittedAt: now)
+                                          submittedByStaffID: nil, channel: channel, submittedAt: now)
             try await db.insert(into: "form_submissions").model(try SubmittedFormRepository.Row(submitted)).run()
             let opened = try await CaseRepository.open(for: submitted, form: form, service: service, rules: rules,
                                                        customerName: requester.name.isEmpty ? nil : requester.name + " (\(source))",

@@ -44,5 +44,6 @@ public enum Migrations {
         CreateWebhooks(),
         WidenCoordinates(),
         CreateApiRateWindows(),
+        CreateApiIdempotency(),
     ]
 }

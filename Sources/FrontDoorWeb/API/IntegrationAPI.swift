@@ -8,38 +8,65 @@ import FrontDoorPersistence
 /// `/api/openapi.json`): the generated server protocol, answered from the council of the key
 /// the request came with, after the scope each call needs is checked.
 struct IntegrationAPI: APIProtocol {
+    let councils: CouncilRepository
     let services: ServiceRepository
+    let forms: ServiceFormRepository
     let cases: CaseRepository
-    let changes: APICaseFeed
+    let progress: CaseProgress
+    let intake: Open311Intake
+    let gazetteer: GazetteerRepository
+    let customers: CustomerRepository
+    let contacts: ContactRepository
+    let changes: APIChangeFeed
+    let links: PublicLinks
+    let database: Database
 
-    init(database: Database) {
+    init(database: Database, hasher: PasswordHasher, bankHolidays: BankHolidays, links: PublicLinks) {
+        councils = CouncilRepository(database: database)
         services = ServiceRepository(database: database)
+        forms = ServiceFormRepository(database: database)
         cases = CaseRepository(database: database)
-        changes = APICaseFeed(database: database)
+        progress = CaseProgress(database: database, bankHolidays: bankHolidays)
+        intake = Open311Intake(database: database, bankHolidays: bankHolidays)
+        gazetteer = GazetteerRepository(database: database)
+        customers = CustomerRepository(database: database, hasher: hasher)
+        contacts = ContactRepository(database: database)
+        changes = APIChangeFeed(database: database)
+        self.links = links
+        self.database = database
     }
 
     enum Refusal: Error {
-        case unauthorized, forbidden(ApiScope), badRequest(String, String), notFound(String)
+        case unauthorized, forbidden(ApiScope), badRequest(String, String), problems([FieldProblem]), notFound(String), conflict(String, String)
 
         var errors: Components.Schemas.Errors {
             switch self {
             case .unauthorized: .init(errors: [.init(field: "authorization", message: "Send an API key as ‘Authorization: Bearer <key>’")])
             case .forbidden(let scope): .init(errors: [.init(field: "authorization", message: "This key does not have the \(scope.rawValue) scope")])
-            case .badRequest(let field, let message): .init(errors: [.init(field: field, message: message)])
+            case .badRequest(let field, let message), .conflict(let field, let message): .init(errors: [.init(field: field, message: message)])
+            case .problems(let problems): .init(errors: problems.map { .init(field: $0.field, message: $0.message) })
             case .notFound(let what): .init(errors: [.init(field: "path", message: "No \(what) here")])
             }
         }
     }
 
+    /// The key the request came with (the middleware let it through, so there is one).
+    var holder: ApiKeyRepository.Holder {
+        get throws(Refusal) {
+            guard let holder = APIKeyHolder.current else { throw .unauthorized }
+            return holder
+        }
+    }
+
     /// Runs `body` for the key's council when the key has `scope`; a refusal (from the key,
-    /// or thrown by `body`) becomes the operation's own error answer through `refuse`.
-    func answer<Output>(_ scope: ApiScope, _ refuse: (Refusal) -> Output, _ body: (UUID) async throws -> Output) async throws -> Output {
-        guard let holder = APIKeyHolder.current else { return refuse(.unauthorized) }
-        guard holder.scopes.contains(scope) else { return refuse(.forbidden(scope)) }
+    /// or thrown by `body`) becomes the operation's own error answer.
+    func answer<Output: GuardedOutput>(_ scope: ApiScope, _ body: (UUID) async throws -> Output) async throws -> Output {
+        guard let holder = APIKeyHolder.current else { return try Refusal.unauthorized.answer() }
+        guard holder.scopes.contains(scope) else { return try Refusal.forbidden(scope).answer() }
         do {
             return try await body(holder.councilID)
         } catch let refusal as Refusal {
-            return refuse(refusal)
+            return try refusal.answer()
         }
     }
 
@@ -49,18 +76,36 @@ struct IntegrationAPI: APIProtocol {
         return limit
     }
 
+    /// Where a change feed's previous page ended, from its `next_cursor`.
+    static func position(_ cursor: String?) throws(Refusal) -> APIChangeFeed.Position? {
+        guard let cursor else { return nil }
+        guard let position = APICursor.decode(cursor)?.position else { throw .badRequest("cursor", "cursor must be a next_cursor this API gave") }
+        return position
+    }
+
+    /// The next page's cursor when there is one (`found` holds one more than `limit`).
+    static func nextCursor<Item>(_ found: [Item], limit: Int, _ position: (Item) -> APIChangeFeed.Position) -> String? {
+        found.count > limit ? APICursor(position: position(found[limit - 1])).encoded : nil
+    }
+
+    /// An id in a path or body: our ids are UUIDs, written in lower case.
+    static func id(_ text: String) -> UUID? {
+        UUID(uuidString: text)
+    }
+
+    static func text(_ id: UUID?) -> String? {
+        id?.uuidString.lowercased()
+    }
+
     // MARK: Services
 
     func listServices(_ input: Operations.ListServices.Input) async throws -> Operations.ListServices.Output {
-        try await answer(.servicesRead, { refusal in
-            switch refusal {
-            case .unauthorized: .unauthorized(.init(body: .json(refusal.errors)))
-            case .forbidden: .forbidden(.init(body: .json(refusal.errors)))
-            case .badRequest, .notFound: .badRequest(.init(body: .json(refusal.errors)))
-            }
-        }) { councilID in
+        try await answer(.servicesRead) { councilID in
             let limit = try Self.limit(input.query.limit)
-            let after = input.query.cursor.flatMap(APICursor.decode).map(\.key)
+            let after = try input.query.cursor.map { cursor throws(Refusal) in
+                guard let key = APICursor.decode(cursor)?.key else { throw .badRequest("cursor", "cursor must be a next_cursor this API gave") }
+                return key
+            }
             let all = try await services.all(councilID: councilID).sorted { $0.code.value < $1.code.value }
                 .filter { after == nil || $0.code.value > after! }
             let page = Array(all.prefix(limit))
@@ -70,13 +115,7 @@ struct IntegrationAPI: APIProtocol {
     }
 
     func getService(_ input: Operations.GetService.Input) async throws -> Operations.GetService.Output {
-        try await answer(.servicesRead, { refusal in
-            switch refusal {
-            case .unauthorized: .unauthorized(.init(body: .json(refusal.errors)))
-            case .forbidden: .forbidden(.init(body: .json(refusal.errors)))
-            case .badRequest, .notFound: .notFound(.init(body: .json(refusal.errors)))
-            }
-        }) { councilID in
+        try await answer(.servicesRead) { councilID in
             guard let code = ServiceCode(input.path.code), let service = try await services.find(code: code, councilID: councilID) else {
                 throw Refusal.notFound("service " + input.path.code)
             }
@@ -106,62 +145,6 @@ struct IntegrationAPI: APIProtocol {
         let data = (try? encoder.encode(document)) ?? Data()
         return "\"" + SHA256.hash(data: data).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
     }
-
-    // MARK: Cases
-
-    func listCases(_ input: Operations.ListCases.Input) async throws -> Operations.ListCases.Output {
-        try await answer(.casesRead, { refusal in
-            switch refusal {
-            case .unauthorized: .unauthorized(.init(body: .json(refusal.errors)))
-            case .forbidden: .forbidden(.init(body: .json(refusal.errors)))
-            case .badRequest, .notFound: .badRequest(.init(body: .json(refusal.errors)))
-            }
-        }) { councilID in
-            let limit = try Self.limit(input.query.limit)
-            var after: (Date, UUID)?
-            if let cursor = input.query.cursor {
-                guard let decoded = APICursor.decode(cursor)?.caseKey else { throw Refusal.badRequest("cursor", "cursor must be a next_cursor this API gave") }
-                after = decoded
-            }
-            let status = input.query.status.flatMap { CaseStatus(rawValue: $0.rawValue) }
-            let found = try await changes.cases(councilID: councilID, since: input.query.updatedSince, status: status, after: after, limit: limit + 1)
-            let page = Array(found.prefix(limit))
-            let next = found.count > limit ? page.last.map { APICursor(caseKey: ($0.updatedAt, $0.id)).encoded } : nil
-            return .ok(.init(body: .json(.init(items: page.map(Self.document), nextCursor: next))))
-        }
-    }
-
-    func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
-        try await answer(.casesRead, { refusal in
-            switch refusal {
-            case .unauthorized: .unauthorized(.init(body: .json(refusal.errors)))
-            case .forbidden: .forbidden(.init(body: .json(refusal.errors)))
-            case .badRequest, .notFound: .notFound(.init(body: .json(refusal.errors)))
-            }
-        }) { councilID in
-            guard let reference = CaseReference(input.path.reference.uppercased()),
-                  let item = try await cases.find(reference: reference, councilID: councilID) else {
-                throw Refusal.notFound("case " + input.path.reference)
-            }
-            // A case's version goes up with every change: it is the ETag.
-            let tag = "\"\(item.id.uuidString.lowercased())-\(item.version)\""
-            if input.headers.ifNoneMatch == tag { return .notModified }
-            return .ok(.init(headers: .init(eTag: tag), body: .json(Self.document(item))))
-        }
-    }
-
-    static func document(_ item: Case) -> Components.Schemas.Case {
-        let resolveBy: String = switch item.resolveBy {
-        case .date(let day): day.description
-        case .instant(let instant): ISO8601DateFormatter().string(from: instant)
-        }
-        return .init(id: item.id.uuidString.lowercased(), reference: item.reference.description, serviceId: item.serviceID.uuidString.lowercased(),
-                     customerId: item.customerID?.uuidString.lowercased(), status: .init(rawValue: item.status.rawValue) ?? .submitted,
-                     channel: item.channel.rawValue, priority: .init(rawValue: item.priority.rawValue) ?? .normal,
-                     teamId: item.teamID?.uuidString.lowercased(), ward: item.ward, latitude: item.latitude, longitude: item.longitude,
-                     receivedAt: item.receivedAt, updatedAt: item.updatedAt, resolveBy: resolveBy, resolvedAt: item.resolvedAt,
-                     standardState: .init(rawValue: item.standardState.rawValue) ?? .onTrack, version: item.version)
-    }
 }
 
 /// A page's continuation: opaque to clients (base64url JSON), the last item's sort key.
@@ -173,13 +156,13 @@ struct APICursor: Codable {
         self.key = key
     }
 
-    init(caseKey: (Date, UUID)) {
-        key = caseKey.1.uuidString
+    init(position: APIChangeFeed.Position) {
+        key = position.id.uuidString
         // Date's own count of seconds, so the cursor gives back exactly the time it was made from.
-        time = caseKey.0.timeIntervalSinceReferenceDate
+        time = position.time.timeIntervalSinceReferenceDate
     }
 
-    var caseKey: (Date, UUID)? {
+    var position: APIChangeFeed.Position? {
         guard let time, let id = UUID(uuidString: key) else { return nil }
         return (Date(timeIntervalSinceReferenceDate: time), id)
     }

@@ -28,10 +28,10 @@ struct InboundEmailWebhookRoutes {
 
     func receive(_ request: Request) async throws -> Response {
         guard let key else {
-            return CallEventWebhookRoutes.problems(.notFound, [.init(field: "path", message: "Inbound email is not set up here: set INBOUND_EMAIL_KEY")])
+            return APIResponse.problems(.notFound, [.init(field: "path", message: "Inbound email is not set up here: set INBOUND_EMAIL_KEY")])
         }
         guard Self.presentedKey(request.headers[.authorization] ?? "").map({ Self.same($0, key) }) == true else {
-            var response = CallEventWebhookRoutes.problems(.unauthorized, [.init(field: "authorization",
+            var response = APIResponse.problems(.unauthorized, [.init(field: "authorization",
                 message: "Send INBOUND_EMAIL_KEY as ‘Authorization: Bearer <key>’ or as the password of HTTP Basic authentication")])
             response.headers[.wwwAuthenticate] = "Basic realm=\"frontdoor-inbound-email\""
             return response
@@ -53,28 +53,28 @@ struct InboundEmailWebhookRoutes {
             } else if contentType.hasPrefix("application/x-www-form-urlencoded") {
                 fields = try await FormInput.read(from: request, limit: Self.bodyLimit).firstValues
             } else {
-                return CallEventWebhookRoutes.problems(.unsupportedMediaType, [.init(field: "content-type",
+                return APIResponse.problems(.unsupportedMediaType, [.init(field: "content-type",
                     message: "Send the email as multipart/form-data or application/x-www-form-urlencoded")])
             }
         } catch is MultipartForm.Malformed, is FormInput.Malformed {
-            return CallEventWebhookRoutes.problems(.badRequest, [.init(field: "body", message: "The form data could not be read")])
+            return APIResponse.problems(.badRequest, [.init(field: "body", message: "The form data could not be read")])
         } catch is NIOTooManyBytesError {
-            return CallEventWebhookRoutes.problems(.contentTooLarge, [.init(field: "body", message: "An email must be \(Self.bodyLimit / 1024 / 1024) MB or smaller")])
+            return APIResponse.problems(.contentTooLarge, [.init(field: "body", message: "An email must be \(Self.bodyLimit / 1024 / 1024) MB or smaller")])
         }
         let email = InboundEmail.fromFields(fields, attachments: attachments)
         var problems: [FieldProblem] = []
         if email.from == nil { problems.append(.init(field: "from", message: "Give the sender’s address in ‘from’")) }
         if email.recipients.isEmpty { problems.append(.init(field: "to", message: "Give the address the email was sent to in ‘to’")) }
-        guard problems.isEmpty else { return CallEventWebhookRoutes.problems(.unprocessableContent, problems) }
+        guard problems.isEmpty else { return APIResponse.problems(.unprocessableContent, problems) }
         let outcome: EmailIntake.Outcome
         do {
             outcome = try await intake.receive(email)
         } catch let error as EmailIntake.NoCouncil {
-            return CallEventWebhookRoutes.problems(.unprocessableContent, [.init(field: "to", message: error.description)])
+            return APIResponse.problems(.unprocessableContent, [.init(field: "to", message: error.description)])
         } catch let error as EmailIntake.NoService {
-            return CallEventWebhookRoutes.problems(.unprocessableContent, [.init(field: "to", message: error.description)])
+            return APIResponse.problems(.unprocessableContent, [.init(field: "to", message: error.description)])
         }
-        return CallEventWebhookRoutes.json(.ok, Received(outcome))
+        return APIResponse.json(.ok, Received(outcome))
     }
 
     /// What the service is told (and logs): what became of the email.

@@ -36,6 +36,11 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
 
     private func respond(status: HTTPResponse.Status, heading: String, paragraphs: [String], message: String?,
                          request: Request, context: Context, detail: String? = nil) throws -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            // Machines on the integration API get its error format, whatever they accept.
+            return APIResponse.problem(status, field: status == .notFound ? "path" : "request",
+                                       status == .notFound ? "Nothing is at \(request.method.rawValue) \(request.uri.path); /api/openapi.json lists what is" : message ?? heading)
+        }
         if Self.prefersJSON(request) {
             return jsonResponse(status: status, heading: heading, message: message, context: context)
         }
@@ -51,7 +56,7 @@ public struct ErrorPageMiddleware<Context: CouncilScopedContext>: RouterMiddlewa
 
     /// Residents' pages in their language; staff pages and API clients in English.
     static func language(_ request: Request, _ context: Context) -> SiteLanguage {
-        prefersJSON(request) || request.uri.path.hasPrefix(StaffPaths.home) ? .english : context.councilBox.language
+        prefersJSON(request) || request.uri.path.hasPrefix("/api/") || request.uri.path.hasPrefix(StaffPaths.home) ? .english : context.councilBox.language
     }
 
     static func wording(for status: HTTPResponse.Status, message: String?, language: SiteLanguage = .english) -> (String, [String]) {

@@ -31,42 +31,29 @@ struct CallEventWebhookRoutes {
     func receive(_ request: Request, context: ResidentRequestContext) async throws -> Response {
         let authorization = request.headers[.authorization] ?? ""
         guard authorization.hasPrefix("Bearer "), let councilID = try await keys.council(for: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
-            var response = Self.problems(.unauthorized, [.init(field: "authorization", message: "Send the telephony key as ‘Authorization: Bearer <key>’")])
+            var response = APIResponse.problems(.unauthorized, [.init(field: "authorization", message: "Send the telephony key as ‘Authorization: Bearer <key>’")])
             response.headers[.wwwAuthenticate] = "Bearer realm=\"frontdoor-telephony\""
             return response
         }
         guard (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/json") else {
-            return Self.problems(.unsupportedMediaType, [.init(field: "content-type", message: "Send the event as application/json")])
+            return APIResponse.problems(.unsupportedMediaType, [.init(field: "content-type", message: "Send the event as application/json")])
         }
         var request = request
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: Self.bodyLimit)
         } catch {
-            return Self.problems(.contentTooLarge, [.init(field: "body", message: "An event must be \(Self.bodyLimit / 1024) KB or smaller")])
+            return APIResponse.problems(.contentTooLarge, [.init(field: "body", message: "An event must be \(Self.bodyLimit / 1024) KB or smaller")])
         }
         switch CallEvent.parse(Data(buffer: body), now: Date()) {
         case .failure(let problems):
             let malformed = problems.all.count == 1 && problems.all[0].field == "body"
-            return Self.problems(malformed ? .badRequest : .unprocessableContent, problems.all)
+            return APIResponse.problems(malformed ? .badRequest : .unprocessableContent, problems.all)
         case .success(let event):
             let reached = try await calls.record(event, councilID: councilID)
             if let reached { await hub.wake(staffID: reached) }
             struct Recorded: Encodable { var recorded = true; var screen_pop: Bool }
-            return Self.json(.ok, Recorded(screen_pop: reached != nil))
+            return APIResponse.json(.ok, Recorded(screen_pop: reached != nil))
         }
-    }
-
-    static func problems(_ status: HTTPResponse.Status, _ problems: [FieldProblem]) -> Response {
-        struct Item: Encodable { var field: String; var message: String }
-        struct Errors: Encodable { var errors: [Item] }
-        return json(status, Errors(errors: problems.map { Item(field: $0.field, message: $0.message) }))
-    }
-
-    static func json(_ status: HTTPResponse.Status, _ value: some Encodable) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
