@@ -3,6 +3,7 @@ import FrontDoorJobs
 import FrontDoorPersistence
 import FrontDoorWeb
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -107,7 +108,7 @@ public func buildApplication(
         let baseURL = configuration.baseURL
         return Application(
             responder: buildWebResponder(web),
-            server: .http1WebSocketUpgrade(webSocketRouter: buildWebSocketRouter(web)),
+            server: guardedHTTPServer(webSocketRouter: buildWebSocketRouter(web)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "FrontDoor"),
             services: [DatabaseCloser(database: database), jobs, worker],
             onServerRunning: { channel in
@@ -166,5 +167,16 @@ struct DatabaseCloser: Service {
     func run() async throws {
         try? await gracefulShutdown()
         await database.close()
+    }
+}
+
+/// HTTP/1.1 with WebSocket upgrades (as `.http1WebSocketUpgrade(webSocketRouter:)` builds it),
+/// each connection behind `MalformedRequestGuard`.
+func guardedHTTPServer<Router: HTTPResponderBuilder>(webSocketRouter: Router) -> HTTPServerBuilder
+where Router.Responder.Context: WebSocketRequestContext {
+    let webSocketResponder = webSocketRouter.buildResponder()
+    return HTTPServerBuilder { responder in
+        MalformedRequestGuard(wrapped: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder,
+                                                                    configuration: HTTP1WebSocketUpgradeChannel.Configuration()))
     }
 }

@@ -120,3 +120,26 @@ def test_links_in_emails_come_from_base_url_never_from_the_host_header(scratch):
         assert "evil.example" not in output.split("Email not sent")[-1]
     finally:
         running.stop()
+
+
+def _raw_exchange(server, payload, timeout=10):
+    """Sends bytes as they are (no HTTP library would send a bad request) and reads until the server closes."""
+    import socket
+    from urllib.parse import urlparse
+    address = urlparse(server.base_url)
+    with socket.create_connection((address.hostname, address.port), timeout=timeout) as connection:
+        connection.sendall(payload)
+        received = b""
+        while True:
+            chunk = connection.recv(4096)
+            if not chunk:
+                return received
+            received += chunk
+
+
+def test_a_request_the_http_parser_rejects_gets_400_and_the_connection_closes(server):
+    """A control character in a header, or a request line that is not HTTP, once left the connection open and unanswered."""
+    for payload in (b"GET /health/live HTTP/1.1\r\nHost: x\r\nX-Note: a\x01b\r\n\r\n", b"NOT HTTP AT ALL\r\n\r\n"):
+        answer = _raw_exchange(server, payload)  # a socket timeout here means the server never answered
+        assert answer.startswith(b"HTTP/1.1 400 "), (payload, answer[:100])
+    assert requests.get(server.base_url + "/health/live", timeout=10).status_code == 200, "the server still answers others"

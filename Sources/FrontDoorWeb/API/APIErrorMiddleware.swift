@@ -15,6 +15,11 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let status = error.httpStatus.code >= 500 && error.underlyingError is DecodingError ? .badRequest : error.httpStatus
             guard status.code < 500 else { throw error }
             if let decoding = error.underlyingError as? DecodingError {
+                // Only POSTs have bodies; anything else that fails to decode is a query parameter.
+                if request.method != .post {
+                    let (field, message) = Self.explainQuery(decoding, names: Self.queryNames(request.uri.query))
+                    return APIResponse.problem(status, field: field, message)
+                }
                 let (field, message) = Self.explain(decoding)
                 return APIResponse.problem(status, field: field, message)
             }
@@ -48,6 +53,28 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         @unknown default:
             return ("body", "The body could not be read")
         }
+    }
+
+    /// The generated layer does not say which query parameter it could not read: named when
+    /// the request had only one, else the ones it had are listed.
+    static func explainQuery(_ error: DecodingError, names: [String]) -> (String, String) {
+        let what: String
+        switch error {
+        case .typeMismatch(let type, _): what = "must be " + kind(type)
+        case .valueNotFound: what = "must have a value"
+        default: what = "is not a value it may take (see /api/openapi.json)"
+        }
+        if names.count == 1 { return (names[0], "\(names[0]) \(what)") }
+        return ("query", "A query parameter (\(names.joined(separator: ", "))) \(what)")
+    }
+
+    static func queryNames(_ query: String?) -> [String] {
+        var names: [String] = []
+        for pair in (query ?? "").split(separator: "&") {
+            let name = String(pair.split(separator: "=", maxSplits: 1).first ?? "").removingPercentEncoding ?? ""
+            if !name.isEmpty, !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     static func kind(_ type: Any.Type) -> String {

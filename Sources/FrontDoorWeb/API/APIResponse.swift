@@ -22,3 +22,18 @@ enum APIResponse {
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
+
+/// If-None-Match as HTTP has it (RFC 9110 §13.1.2): `*` matches any current record, and a list
+/// of tags matches when one of them is the record's, compared weakly (a `W/` prefix is ignored).
+enum ETagMatch {
+    static func matches(_ ifNoneMatch: String?, _ tag: String) -> Bool {
+        guard let ifNoneMatch else { return false }
+        let given = ifNoneMatch.trimmingCharacters(in: .whitespaces)
+        if given == "*" { return true }
+        func opaque(_ tag: Substring) -> Substring {
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            return Substring(trimmed.hasPrefix("W/") ? String(trimmed.dropFirst(2)) : trimmed)
+        }
+        return given.split(separator: ",").contains { opaque($0) == opaque(Substring(tag)) }
+    }
+}

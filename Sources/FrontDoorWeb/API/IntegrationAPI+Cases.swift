@@ -21,7 +21,7 @@ extension IntegrationAPI {
             let item = try await findCase(input.path.reference, councilID: councilID)
             // A case's version goes up with every change: it is the ETag.
             let tag = "\"\(item.id.uuidString.lowercased())-\(item.version)\""
-            if input.headers.ifNoneMatch == tag { return .notModified }
+            if ETagMatch.matches(input.headers.ifNoneMatch, tag) { return .notModified }
             return .ok(.init(headers: .init(eTag: tag), body: .json(Self.document(item))))
         }
     }

@@ -24,7 +24,7 @@ extension IntegrationAPI {
             }
             let document = Self.document(found)
             let tag = Self.etag(document)
-            if input.headers.ifNoneMatch == tag { return .notModified }
+            if ETagMatch.matches(input.headers.ifNoneMatch, tag) { return .notModified }
             return .ok(.init(headers: .init(eTag: tag), body: .json(document)))
         }
     }

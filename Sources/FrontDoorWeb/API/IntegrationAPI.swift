@@ -121,7 +121,7 @@ struct IntegrationAPI: APIProtocol {
             }
             let document = Self.document(service)
             let tag = Self.etag(document)
-            if input.headers.ifNoneMatch == tag { return .notModified }
+            if ETagMatch.matches(input.headers.ifNoneMatch, tag) { return .notModified }
             return .ok(.init(headers: .init(eTag: tag), body: .json(document)))
         }
     }

@@ -24,21 +24,30 @@ public struct FormInput: Sendable {
         return try FormInput(urlEncoded: String(buffer: body))
     }
 
-    public struct Malformed: Error {}
+    /// A body no browser would send: answered 400 ("Bad Request") by the error pages.
+    public struct Malformed: HTTPResponseError {
+        public var status: HTTPResponse.Status { .badRequest }
+
+        public func response(from request: Request, context: some RequestContext) throws -> Response {
+            Response(status: status)
+        }
+    }
 
     /// Reads `application/x-www-form-urlencoded` as the WHATWG URL standard does: `&`-separated
     /// pairs, `+` a space, percent escapes decoded. Written here rather than through
     /// URLComponents, which stops the process on characters a browser would have escaped (a
-    /// raw `[` from a script, say); here they are taken as they are, and a broken escape is
-    /// `Malformed`.
+    /// raw `[` from a script, say); here they are taken as they are, and a broken escape or a
+    /// NUL character is `Malformed`.
     public init(urlEncoded body: String) throws {
         var values: [String: [String]] = [:]
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ text: Substring) throws -> String {
                 let spaced = text.replacingOccurrences(of: "+", with: " ")
-                guard spaced.contains("%") else { return spaced }
-                guard let decoded = spaced.removingPercentEncoding else { throw Malformed() }
+                let decoded = spaced.contains("%") ? spaced.removingPercentEncoding : spaced
+                // No browser sends a NUL from typed text; the databases cannot keep one (PostgreSQL
+                // refuses it, SQLite cuts the text there), so a form carrying one is malformed.
+                guard let decoded, !decoded.contains("\u{0}") else { throw Malformed() }
                 return decoded
             }
             let name = try decode(parts[0])
