@@ -5,10 +5,12 @@ public struct CaseIntakeRules: Sendable {
     public var deadlines: DeadlineRules
     /// Working days to acknowledge a request (the council's published standard; 1 by default).
     public var acknowledgeWithinWorkingDays: Int
+    public var statutoryCalendars: StatutoryCalendars
 
-    public init(deadlines: DeadlineRules, acknowledgeWithinWorkingDays: Int = 1) {
+    public init(deadlines: DeadlineRules, acknowledgeWithinWorkingDays: Int = 1, statutoryCalendars: StatutoryCalendars? = nil) {
         self.deadlines = deadlines
         self.acknowledgeWithinWorkingDays = acknowledgeWithinWorkingDays
+        self.statutoryCalendars = statutoryCalendars ?? StatutoryCalendars(informationRequests: deadlines.calendar, nation: deadlines.calendar)
     }
 
     public func acknowledgeBy(receivedAt: Date) -> LocalDate {

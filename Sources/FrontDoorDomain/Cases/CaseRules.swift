@@ -7,15 +7,20 @@ public struct CaseRules: Sendable, Equatable {
     public var deadlines: DeadlineRules
     public var acknowledgeWithinWorkingDays: Int
     public var lifecycle: CaseLifecycle
+    /// The law's calendars for information requests, which a council's closures do not change:
+    /// every UK nation's bank holidays (FOI and EIR), and the council's nation's (subject access).
+    public var statutoryCalendars: StatutoryCalendars
 
-    public init(deadlines: DeadlineRules, acknowledgeWithinWorkingDays: Int = 1, lifecycle: CaseLifecycle = CaseLifecycle()) {
+    public init(deadlines: DeadlineRules, acknowledgeWithinWorkingDays: Int = 1, lifecycle: CaseLifecycle = CaseLifecycle(),
+                statutoryCalendars: StatutoryCalendars? = nil) {
         self.deadlines = deadlines
         self.acknowledgeWithinWorkingDays = acknowledgeWithinWorkingDays
         self.lifecycle = lifecycle
+        self.statutoryCalendars = statutoryCalendars ?? StatutoryCalendars(informationRequests: deadlines.calendar, nation: deadlines.calendar)
     }
 
     public var intake: CaseIntakeRules {
-        CaseIntakeRules(deadlines: deadlines, acknowledgeWithinWorkingDays: acknowledgeWithinWorkingDays)
+        CaseIntakeRules(deadlines: deadlines, acknowledgeWithinWorkingDays: acknowledgeWithinWorkingDays, statutoryCalendars: statutoryCalendars)
     }
 
     public var assessment: StandardAssessment {
@@ -62,6 +67,26 @@ public struct CaseRules: Sendable, Equatable {
         CaseRules(deadlines: DeadlineRules(calendar: .council(nation: nation, bankHolidays: bankHolidays, closures: closures),
                                            cutOffHour: settings.cutOffMinutes / 60, cutOffMinute: settings.cutOffMinutes % 60),
                   acknowledgeWithinWorkingDays: settings.acknowledgeWithinWorkingDays,
-                  lifecycle: CaseLifecycle(reopenWindowDays: settings.reopenWindowDays))
+                  lifecycle: CaseLifecycle(reopenWindowDays: settings.reopenWindowDays),
+                  statutoryCalendars: .forCouncil(in: nation, bankHolidays: bankHolidays))
+    }
+}
+
+/// The calendars statutory clocks count on (see `CaseRules.statutoryCalendars`).
+public struct StatutoryCalendars: Sendable, Equatable {
+    /// FOI and EIR: every UK nation's bank holidays (FOIA s.10(6)); for a Scottish council,
+    /// which answers under FOISA 2002, Scotland's only (FOISA s.73).
+    public var informationRequests: WorkingDayCalendar
+    /// Subject access: the council's own nation's bank holidays.
+    public var nation: WorkingDayCalendar
+
+    public init(informationRequests: WorkingDayCalendar, nation: WorkingDayCalendar) {
+        self.informationRequests = informationRequests
+        self.nation = nation
+    }
+
+    public static func forCouncil(in nation: Nation, bankHolidays: BankHolidays) -> StatutoryCalendars {
+        let own = WorkingDayCalendar.council(nation: nation, bankHolidays: bankHolidays)
+        return StatutoryCalendars(informationRequests: nation == .scotland ? own : .allNations(bankHolidays), nation: own)
     }
 }

@@ -40,13 +40,14 @@ public struct CaseRepository: Sendable {
             }
         }
         let ward = try await WardLocator.ward(councilID: submitted.councilID, uprn: address?.uprn?.value, location: location, on: db)
-        let opened = Case(
+        let made = Case(
             councilID: submitted.councilID, reference: reference, serviceID: service.id, submissionID: submitted.id,
             customerID: submitted.customerID, guestEmail: submitted.guestEmail, channel: submitted.channel, teamID: service.owningTeamID,
             latitude: location?.0, longitude: location?.1, address: address, ward: ward, receivedAt: receivedAt,
             acknowledgeBy: rules.acknowledgeBy(receivedAt: receivedAt), resolveBy: rules.resolveBy(service.standard, receivedAt: receivedAt),
             createdAt: receivedAt, updatedAt: receivedAt)
-        try await db.insert(into: "cases").model(try CaseRow(opened)).run()
+        try await db.insert(into: "cases").model(try CaseRow(made)).run()
+        let opened = try await CaseProcessIntake.begin(made, service: service, rules: rules, on: db)
         let by = submittedByName.map { "\($0), by \(submitted.channel.displayName.lowercased())" } ?? customerName ?? "The customer"
         let event = CaseEvent(caseID: opened.id, occurredAt: receivedAt, actorID: submitted.submittedByStaffID ?? submitted.customerID,
                               actorName: by, visibility: .public, text: "Request received: \(service.name)", toStatus: .submitted, caseVersion: 1)
@@ -60,11 +61,12 @@ public struct CaseRepository: Sendable {
     static func open(emailTo service: CouncilService, councilID: UUID, customerID: UUID?, guestEmail: String?, rules: CaseIntakeRules,
                      receivedAt: Date, firstEntry: String, actorID: UUID?, actorName: String, on db: any SQLDatabase) async throws -> Case {
         let reference = try await nextReference(councilID: councilID, year: LocalDate(receivedAt).year, prefix: "FD", on: db)
-        let opened = Case(
+        let made = Case(
             councilID: councilID, reference: reference, serviceID: service.id, submissionID: nil, customerID: customerID, guestEmail: guestEmail,
             channel: .email, teamID: service.owningTeamID, receivedAt: receivedAt, acknowledgeBy: rules.acknowledgeBy(receivedAt: receivedAt),
             resolveBy: rules.resolveBy(service.standard, receivedAt: receivedAt), createdAt: receivedAt, updatedAt: receivedAt)
-        try await db.insert(into: "cases").model(try CaseRow(opened)).run()
+        try await db.insert(into: "cases").model(try CaseRow(made)).run()
+        let opened = try await CaseProcessIntake.begin(made, service: service, rules: rules, on: db)
         let event = CaseEvent(caseID: opened.id, occurredAt: receivedAt, actorID: actorID, actorName: actorName, visibility: .public,
                               text: firstEntry, toStatus: .submitted, caseVersion: 1)
         try await db.insert(into: "case_events").model(CaseEventRow(event)).run()

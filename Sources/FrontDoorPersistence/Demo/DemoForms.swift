@@ -85,6 +85,29 @@ public enum DemoForms {
                 Field(id: "phone", kind: .ukPhone, label: "Phone number", condition: .init(fieldID: "reply-by", equals: "phone")),
                 Field(id: "channel", kind: .hidden, label: "", fixedValue: "web"),
             ]),
+            ("complaint", [
+                Field(id: "about", kind: .longText, label: "What went wrong?", errorName: "what went wrong",
+                      hint: "Tell us what happened, when, and who you dealt with.", maximumLength: 5000),
+                Field(id: "put-right", kind: .longText, label: "What would put it right for you?", errorName: "what would put it right",
+                      maximumLength: 2000),
+            ]),
+            ("compliment", [
+                Field(id: "what", kind: .longText, label: "What went well?", errorName: "what went well",
+                      hint: "If someone helped you, tell us their name so we can thank them.", maximumLength: 2000),
+            ]),
+            ("foi-request", [
+                Field(id: "information", kind: .longText, label: "What information do you want?", errorName: "the information you want",
+                      hint: "Be as specific as you can: the subject, the dates and the kind of record.",
+                      maximumLength: 5000),
+                Field(id: "format", kind: .singleChoice, label: "How would you like to receive it?", errorName: "how you would like it", options: [
+                    .init(value: "email", label: "By email"), .init(value: "paper", label: "On paper, by post"),
+                ]),
+            ]),
         ]
+    }
+
+    /// The demo services whose cases follow a process of their own.
+    public static var processes: [(code: String, process: CaseProcess)] {
+        [("complaint", .complaint), ("compliment", .compliment), ("foi-request", .freedomOfInformation)]
     }
 }

@@ -11,9 +11,11 @@ public struct DemoSeeder: Sendable {
     let gazetteer: GazetteerRepository
     let forms: ServiceFormRepository
     let guidance: AdvisorGuidanceRepository
+    let processes: ServiceProcessRepository
 
     public init(database: Database, hasher: PasswordHasher) {
         self.councils = CouncilRepository(database: database)
+        self.processes = ServiceProcessRepository(database: database)
         self.staff = StaffAccountRepository(database: database, hasher: hasher)
         self.customers = CustomerRepository(database: database, hasher: hasher)
         self.teams = TeamRepository(database: database)
@@ -59,6 +61,11 @@ public struct DemoSeeder: Sendable {
             if try await forms.latest(of: service.id) == nil {
                 _ = try await forms.saveNewVersion(of: service.id, fields: fields, at: Date())
             }
+        }
+        let chosen = try await processes.all(councilID: council.id)
+        for (code, process) in DemoForms.processes {
+            guard let service = try await services.find(code: ServiceCode(code)!, councilID: council.id), chosen[service.id] == nil else { continue }
+            try await processes.set(process, serviceID: service.id, councilID: council.id)
         }
         for (code, text) in DemoAdvisorGuidance.byCode {
             guard let service = try await services.find(code: ServiceCode(code)!, councilID: council.id),

@@ -45,5 +45,6 @@ public enum Migrations {
         WidenCoordinates(),
         CreateApiRateWindows(),
         CreateApiIdempotency(),
+        CreateComplaintsAndInformationRequests(),
     ]
 }

@@ -27,6 +27,7 @@ struct Open311Routes {
     let cases: CaseRepository
     let progress: CaseProgress
     let gazetteer: GazetteerRepository
+    let processes: ServiceProcessRepository
     let baseURL: String
 
     init(database: Database, bankHolidays: BankHolidays, baseURL: String) {
@@ -39,6 +40,7 @@ struct Open311Routes {
         cases = CaseRepository(database: database)
         progress = CaseProgress(database: database, bankHolidays: bankHolidays)
         gazetteer = GazetteerRepository(database: database)
+        processes = ServiceProcessRepository(database: database)
         self.baseURL = baseURL
     }
 
@@ -146,10 +148,13 @@ struct Open311Routes {
     }
 
     /// Active services with an online form: what a report can be made to.
+    /// Active online services with a form, except those with a process of their own (complaints,
+    /// information requests): those have statutory steps a street-reporting client knows nothing of.
     func offeredServices(_ council: Council) async throws -> [CouncilService] {
         let withForms = try await forms.servicesWithForms(councilID: council.id)
+        let withProcesses = try await processes.all(councilID: council.id)
         return try await services.all(councilID: council.id)
-            .filter { $0.isActive && $0.channels.contains(.online) && withForms.contains($0.id) }
+            .filter { $0.isActive && $0.channels.contains(.online) && withForms.contains($0.id) && withProcesses[$0.id] == nil }
             .sorted { $0.code.value < $1.code.value }
     }
 
