@@ -24,6 +24,14 @@ struct FormValidationTests {
         #expect(throws: FormInput.Malformed.self) { try FormInput(urlEncoded: "name=100%") }
     }
 
+    @Test("A NUL character, escaped or raw, in a name or a value makes the form malformed: no database could keep it")
+    func nulCharacters() {
+        for body in ["name=Ada%00Lovelace", "na%00me=Ada", "name=Ada\u{0}Lovelace", "note=a&name=%00"] {
+            #expect(throws: FormInput.Malformed.self, "\(body.debugDescription)") { try FormInput(urlEncoded: body) }
+        }
+        #expect((try? FormInput(urlEncoded: "name=Ada%20Lovelace"))?["name"] == "Ada Lovelace")
+    }
+
     @Test("Each field shows its first problem only, in the order checked")
     func firstProblemPerField() {
         var validation = FormValidation()

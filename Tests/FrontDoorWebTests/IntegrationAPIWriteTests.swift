@@ -60,6 +60,12 @@ struct IntegrationAPIWriteTests {
 
             let read = try await IntegrationAPITests.get(browser.client, "/api/v1/customers/" + id, key: key, ifNoneMatch: tag)
             #expect(read.status == .notModified)
+            for matching in ["*", "W/" + tag, "\"other\", " + tag] {
+                let answer = try await IntegrationAPITests.get(browser.client, "/api/v1/customers/" + id, key: key, ifNoneMatch: matching)
+                #expect(answer.status == .notModified, "If-None-Match: \(matching)")
+            }
+            let otherTag = try await IntegrationAPITests.get(browser.client, "/api/v1/customers/" + id, key: key, ifNoneMatch: "\"other\"")
+            #expect(otherTag.status == .ok)
             let byEmail = try IntegrationAPITests.json(try await Self.get(browser.client, "/api/v1/customers?email=ADA%40example.org", key: key))
             #expect((byEmail["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [id])
 
