@@ -75,4 +75,20 @@ struct Open311AttributesTests {
         }
         #expect(problems.all.map(\.field) == ["address_string"])
     }
+
+    @Test("Coordinates place a request; without them a known address (a UPRN) places it at the property; with neither, a form with a map lacks a location")
+    func placing() throws {
+        let known = GazetteerAddress(address: PostalAddress(line1: "14 Willow Crescent", town: "Kingsmere", postcode: try #require(Postcode("KM2 4QT"))),
+                                     latitude: 52.21, longitude: -0.99, ward: "Castlefield")
+        let atProperty = Open311Attributes.placed(latitude: "", longitude: "", addressString: "", known: known, attributes: [:])
+        #expect(atProperty.latitude == "52.21" && atProperty.longitude == "-0.99" && atProperty.knownAddress == known.address)
+        let byCoordinates = Open311Attributes.placed(latitude: "52.3", longitude: "-1.0", addressString: "", known: known, attributes: [:])
+        #expect(byCoordinates.latitude == "52.3" && byCoordinates.knownAddress == known.address, "given coordinates win; the address is kept")
+        let nowhere = Open311Attributes.placed(latitude: "", longitude: "", addressString: "", known: nil, attributes: [:])
+        #expect(Open311Attributes.lacksLocation(nowhere, form: Self.form), "the form has a map question")
+        #expect(!Open311Attributes.lacksLocation(nowhere, form: FormDefinition(version: 1, fields: [FieldDefinition(id: "q", kind: .longText, label: "Q")])))
+        #expect(!Open311Attributes.lacksLocation(atProperty, form: Self.form))
+        let described = Open311Attributes.placed(latitude: "", longitude: "", addressString: "Outside the library", known: nil, attributes: [:])
+        #expect(!Open311Attributes.lacksLocation(described, form: Self.form))
+    }
 }

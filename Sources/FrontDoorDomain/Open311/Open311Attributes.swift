@@ -92,6 +92,21 @@ public enum Open311Attributes {
         }
     }
 
+    /// A request placed where its coordinates say, else at the gazetteer address it names: a
+    /// UPRN alone places the report at the property. Shared by Open311 and the JSON API.
+    public static func placed(latitude: String, longitude: String, addressString: String, known: GazetteerAddress?,
+                              description: String = "", attributes: [String: [String]]) -> Request {
+        let useKnownPlace = latitude.isEmpty && longitude.isEmpty && known != nil
+        return Request(latitude: useKnownPlace ? known.map { String($0.latitude) } ?? "" : latitude,
+                       longitude: useKnownPlace ? known.map { String($0.longitude) } ?? "" : longitude,
+                       addressString: addressString, knownAddress: known?.address, description: description, attributes: attributes)
+    }
+
+    /// Whether the form asks where something is and the request says nowhere.
+    public static func lacksLocation(_ request: Request, form: FormDefinition) -> Bool {
+        form.fields.contains { $0.kind == .mapLocation } && request.latitude.isEmpty && request.addressString.isEmpty && request.knownAddress == nil
+    }
+
     /// The form's inputs for an Open311 request, or the problems with it (an attribute the
     /// form does not have, a date that is not ISO 8601, no location where one is needed).
     public static func submission(_ request: Request, form: FormDefinition) -> Result<FormSubmission, FieldProblems> {

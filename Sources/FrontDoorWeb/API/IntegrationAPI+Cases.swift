@@ -60,28 +60,26 @@ extension IntegrationAPI {
                     problems.append(.init(field: "uprn", message: "uprn must be the UPRN of an address in the council's area"))
                 }
             }
-            // A UPRN alone places the request at the property.
-            let place: (Double, Double)? = body.latitude.flatMap { latitude in body.longitude.map { (latitude, $0) } }
-                ?? known.map { ($0.latitude, $0.longitude) }
             let answers = body.answers.additionalProperties.mapValues { answer -> [String] in
                 switch answer {
                 case .case1(let text): [text]
                 case .case2(let choices): choices
                 }
             }
-            let request = Open311Attributes.Request(latitude: place.map { String($0.0) } ?? "", longitude: place.map { String($0.1) } ?? "",
-                                                    addressString: body.addressString ?? "", knownAddress: known?.address, attributes: answers)
+            let request = Open311Attributes.placed(latitude: body.latitude.map { String($0) } ?? "", longitude: body.longitude.map { String($0) } ?? "",
+                                                   addressString: body.addressString ?? "", known: known, attributes: answers)
             // Every problem at once: the location, answers the form does not ask for, and the form's own rules.
-            if form.fields.contains(where: { $0.kind == .mapLocation }), place == nil, request.addressString.isEmpty {
+            if Open311Attributes.lacksLocation(request, form: form) {
                 problems.append(.init(field: "latitude", message: "Give the location: latitude and longitude, address_string or uprn"))
             }
             let submission: FormSubmission
             switch Open311Attributes.submission(request, form: form) {
             case .success(let built):
                 submission = built
-                problems += form.check(built).problems.compactMap { problem in
-                    problems.contains { $0.field == "latitude" } && form.fields.first { $0.id == problem.fieldID }?.kind == .mapLocation
-                        ? nil : Self.answerProblem(.init(field: "attribute[\(problem.fieldID)]", message: "attribute[\(problem.fieldID)]: " + problem.message))
+                let locationMissing = problems.contains { $0.field == "latitude" }
+                for problem in form.check(built).problems
+                where !(locationMissing && form.fields.first { $0.id == problem.fieldID }?.kind == .mapLocation) {
+                    problems.append(.init(field: "answers.\(problem.fieldID)", message: "answers.\(problem.fieldID): " + problem.message))
                 }
             case .failure(let refused):
                 throw Refusal.problems(problems + refused.all.map(Self.answerProblem))

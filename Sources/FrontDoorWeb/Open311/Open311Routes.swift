@@ -286,14 +286,9 @@ struct Open311Routes {
             }
             known = found
         }
-        let knownAddress = known?.address
-        // An address_id alone places the report at the property.
-        let useKnownPlace = input["lat"].isEmpty && input["long"].isEmpty && known != nil
-        let request = Open311Attributes.Request(latitude: useKnownPlace ? known.map { String($0.latitude) } ?? "" : input["lat"],
-                                                longitude: useKnownPlace ? known.map { String($0.longitude) } ?? "" : input["long"],
-                                                addressString: input["address_string"], knownAddress: knownAddress,
-                                                description: input["description"], attributes: input.attributes)
-        if form.fields.contains(where: { $0.kind == .mapLocation }), request.latitude.isEmpty, request.addressString.isEmpty, knownAddress == nil {
+        let request = Open311Attributes.placed(latitude: input["lat"], longitude: input["long"], addressString: input["address_string"],
+                                               known: known, description: input["description"], attributes: input.attributes)
+        if Open311Attributes.lacksLocation(request, form: form) {
             throw Failure(.badRequest, "Give the location: lat and long, address_string or address_id")
         }
         let submission: FormSubmission
