@@ -71,6 +71,16 @@ struct IntegrationAPIWriteTests {
 
             let again = try await Self.post(browser.client, "/api/v1/customers", key: key, json: #"{"name": "A. Lovelace", "email": "ada@example.org"}"#)
             #expect(again.status == .conflict && again.text.contains(id))
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<5 {
+                    group.addTask {
+                        try await Self.post(browser.client, "/api/v1/customers", key: key, json: #"{"name": "Mary Somerville", "email": "mary@example.org"}"#).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1 && statuses.filter { $0 == .conflict }.count == 4,
+                    "five at once for one new address: one record, four told of it (\(statuses))")
             #expect(try await Self.get(browser.client, "/api/v1/customers/" + UUID().uuidString, key: key).status == .notFound)
             #expect(try await Self.get(browser.client, "/api/v1/customers/not-an-id", key: key).status == .notFound)
         }

@@ -33,10 +33,20 @@ extension IntegrationAPI {
         try await answer(.customersWrite) { councilID in
             guard case .json(let body) = input.body else { throw Refusal.badRequest("body", "Send the customer as application/json") }
             let customer = try Self.newCustomer(body, councilID: councilID, at: Date())
-            if let email = customer.email, let existing = try await customers.find(email: email, councilID: councilID) {
-                throw Refusal.conflict("email", "A customer record has this email address already: \(existing.id.uuidString.lowercased())")
+            func refuseIfTaken() async throws {
+                if let email = customer.email, let existing = try await customers.find(email: email, councilID: councilID) {
+                    throw Refusal.conflict("email", "A customer record has this email address already: \(existing.id.uuidString.lowercased())")
+                }
             }
-            try await database.transaction { db in try await customers.create(customer, passwordHash: nil, on: db) }
+            try await refuseIfTaken()
+            do {
+                try await database.transaction { db in try await customers.create(customer, passwordHash: nil, on: db) }
+            } catch {
+                // Two requests for one new address at once: the database's unique index lets one
+                // in, and the other learns of the record it made.
+                try await refuseIfTaken()
+                throw error
+            }
             guard let made = try await changes.customer(id: customer.id, councilID: councilID) else { throw Refusal.notFound("customer") }
             let document = Self.document(made)
             return .created(.init(headers: .init(eTag: Self.etag(document)), body: .json(document)))
