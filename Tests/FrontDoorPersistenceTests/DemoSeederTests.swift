@@ -53,7 +53,7 @@ struct DemoCasesTests {
             try await seedDemoCouncil(database)
             let seeder = DemoCases(database: database, shipped: try ShippedBankHolidays.load())
             let made = try await seeder.seed()
-            #expect(made == 5)
+            #expect(made == 7)
             let again = try await seeder.seed()
             #expect(again == 0)
             let repository = CaseRepository(database: database)
@@ -65,6 +65,12 @@ struct DemoCasesTests {
             #expect(resolved.count == 1 && resolved.first?.outcome != nil)
             let channels = Set(all.map(\.channel))
             #expect(channels.isSuperset(of: [.online, .phone, .faceToFace, .email]))
+            var complaints = 0, requests = 0
+            for item in all {
+                if try await ComplaintRepository(database: database).find(caseID: item.id)?.stages.count == 1 { complaints += 1 }
+                if try await InformationRequestRepository(database: database).find(caseID: item.id) != nil { requests += 1 }
+            }
+            #expect(complaints == 1 && requests == 1, "a complaint at stage 1 and an FOI request with its clock")
         }
     }
 }

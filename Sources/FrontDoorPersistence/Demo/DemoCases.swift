@@ -42,6 +42,13 @@ public struct DemoCases: Sendable {
                 "moving-date-day": ["1"], "moving-date-month": ["12"], "moving-date-year": ["2026"], "old-postcode": ["KM1 1AB"],
                 "new-address-line1": ["14 Willow Crescent"], "new-address-town": ["Kingsmere"], "new-address-postcode": ["KM2 4QT"],
                 "adults": ["2"], "bill-email": ["tomasz.nowak@residents.example"]], then: []),
+            // A complaint and an information request, each with its statutory clock (stage 1; the twentieth working day).
+            Spec(service: "complaint", customer: 0, advisor: nil, daysAgo: 2, answers: [
+                "about": ["Our recycling bin has been missed three times since October, and nobody answered my emails about it."],
+                "put-right": ["Collect it on the right day, and reply when I write."]], then: []),
+            Spec(service: "foi-request", customer: 1, advisor: nil, daysAgo: 5, answers: [
+                "information": ["How many missed bin reports did the council receive each month in 2025, by ward?"],
+                "format": ["email"]], then: []),
         ]
     }
 
