@@ -86,4 +86,22 @@ struct CaseProcessIntakeTests {
             #expect(try await ServiceProcessRepository(database: database).process(serviceID: report.serviceID) == .standard)
         }
     }
+
+    @Test("A subject access request waits for the identity check; until then its case is due a calendar month from receipt")
+    func subjectAccess() async throws {
+        try await TestDatabase.sqlite.withMigratedDatabase { database in
+            try await seedDemoCouncil(database)
+            let service = try #require(try await ServiceRepository(database: database).find(code: ServiceCode("general-enquiry")!, councilID: DemoCouncil.council.id))
+            try await ServiceProcessRepository(database: database).set(.subjectAccess, serviceID: service.id, councilID: DemoCouncil.council.id)
+            // Received Saturday 31 January 2026: a month on has no 31 February, so 28 February, a Saturday → Monday 2 March.
+            let item = try #require(try await sendDemoForm(database, code: "general-enquiry", answers: [
+                "question": ["Please send me every record you hold about me"], "reply-by": ["email"],
+            ], at: try Self.noon("2026-01-31")))
+            let request = try #require(try await InformationRequestRepository(database: database).find(caseID: item.id))
+            #expect(request.kind == .subjectAccess && request.identityCheckNeeded && request.identityVerifiedOn == nil)
+            #expect(request.subjectAccessClock?.state(calendar: .council(nation: .englandAndWales, bankHolidays: try ShippedBankHolidays.load()))
+                    == .awaitingIdentity)
+            #expect(item.resolveBy == .date(LocalDate("2026-03-02")!))
+        }
+    }
 }

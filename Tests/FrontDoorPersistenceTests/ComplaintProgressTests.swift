@@ -114,6 +114,33 @@ struct ComplaintProgressTests {
             #expect(overdue.version == item.version + 1)
         }
     }
+
+    @Test("A withdrawn complaint takes no more stage changes, and a case that is no complaint is refused as such")
+    func ended() async throws {
+        try await TestDatabase.sqlite.withMigratedDatabase { database in
+            try await seedDemoCouncil(database)
+            let holidays = try ShippedBankHolidays.load()
+            let stages = ComplaintProgress(database: database, bankHolidays: holidays)
+            let council = DemoCouncil.council
+            let officer = CaseRepository.Actor(id: UUID(), name: "Jo Evans")
+            let item = try #require(try await sendDemoForm(database, code: "complaint", answers: ["about": ["Noise"], "put-right": ["Quiet"]],
+                                                           at: try Self.at("2026-06-01")))
+            guard case .saved(let withdrawn) = try await CaseProgress(database: database, bankHolidays: holidays)
+                .apply(.withdraw, to: item, council: council, seenVersion: item.version, by: .init(id: nil, name: "Margaret Okafor"),
+                       message: "", at: try Self.at("2026-06-02")) else {
+                Issue.record("the resident could not withdraw the complaint")
+                return
+            }
+            #expect(Self.refusals(try await stages.acknowledge(withdrawn, council: council, officerID: nil, seenVersion: withdrawn.version,
+                                                               by: officer, message: "", notice: nil, at: try Self.at("2026-06-03")))
+                    == ["This complaint is withdrawn: it cannot be changed"])
+            #expect(!Self.refusals(try await stages.escalate(withdrawn, council: council, reason: "Changed my mind", seenVersion: withdrawn.version,
+                                                             by: officer, notice: nil, at: try Self.at("2026-06-03"))).isEmpty)
+            let report = try #require(try await sendStreetLightReport(database))
+            #expect(Self.refusals(try await stages.acknowledge(report, council: council, officerID: nil, seenVersion: report.version,
+                                                               by: officer, message: "", notice: nil, at: Date())) == ["This case is not a complaint"])
+        }
+    }
 }
 
 func countRows(_ table: String, _ database: Database) async throws -> Int {

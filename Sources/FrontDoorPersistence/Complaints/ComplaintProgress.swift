@@ -29,13 +29,14 @@ public struct ComplaintProgress: Sendable {
     struct Current {
         var complaint: ComplaintRepository.Complaint
         var stage: ComplaintStage
-        var calendar: WorkingDayCalendar
+        var rules: CaseRules
+        var calendar: WorkingDayCalendar { rules.deadlines.calendar }
         var timetable: ComplaintTimetable { ComplaintTimetable(stage: stage, policy: complaint.policy, calendar: calendar) }
     }
 
     func current(_ item: Case, council: Council) async throws -> Current? {
         guard let complaint = try await complaints.find(caseID: item.id), let stage = complaint.stages.last else { return nil }
-        return Current(complaint: complaint, stage: stage, calendar: try await calendars.rules(for: council).deadlines.calendar)
+        return Current(complaint: complaint, stage: stage, rules: try await calendars.rules(for: council))
     }
 
     static let notAComplaint = [FieldProblem(field: "complaint", message: "This case is not a complaint")]
@@ -114,9 +115,8 @@ public struct ComplaintProgress: Sendable {
             problems.append(.init(field: "escalation-reason", message: why))
         }
         guard problems.isEmpty else { return .refused(problems) }
-        let rules = try await calendars.rules(for: council)
-        let next = ComplaintStage(number: current.stage.number + 1, requestedOn: rules.deadlines.effectiveReceiptDay(now), reason: reason)
-        let escalated = Current(complaint: current.complaint, stage: next, calendar: current.calendar)
+        let next = ComplaintStage(number: current.stage.number + 1, requestedOn: current.rules.deadlines.effectiveReceiptDay(now), reason: reason)
+        let escalated = Current(complaint: current.complaint, stage: next, rules: current.rules)
         let stageName = current.complaint.policy.stages[next.number - 1].name
         let text = "Your complaint has gone to \(stageName.lowercased()). Your reason: \(reason)"
         let status: CaseStatus = [.resolved, .closed].contains(item.status) ? .inProgress : item.status

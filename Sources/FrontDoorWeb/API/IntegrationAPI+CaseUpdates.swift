@@ -8,7 +8,8 @@ import FrontDoorPersistence
 /// officer would.
 extension IntegrationAPI {
     func listCaseUpdates(_ input: Operations.ListCaseUpdates.Input) async throws -> Operations.ListCaseUpdates.Output {
-        try await answer(.casesRead) { councilID in
+        try await answer(.casesRead) { holder in
+            let councilID = holder.councilID
             let item = try await findCase(input.path.reference, councilID: councilID)
             let events = try await cases.events(caseID: item.id, includingInternal: true)
             return .ok(.init(body: .json(.init(items: events.map(Self.document)))))
@@ -16,9 +17,9 @@ extension IntegrationAPI {
     }
 
     func addCaseUpdate(_ input: Operations.AddCaseUpdate.Input) async throws -> Operations.AddCaseUpdate.Output {
-        try await answer(.casesWrite) { councilID in
+        try await answer(.casesWrite) { holder in
+            let councilID = holder.councilID
             guard case .json(let body) = input.body else { throw Refusal.badRequest("body", "Send the update as application/json") }
-            let holder = try holder
             let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
             let visibility: CaseEvent.Visibility = body.visibility == ._internal ? .internal : .public
             var problems: [FieldProblem] = []
@@ -34,7 +35,7 @@ extension IntegrationAPI {
                 throw Refusal.conflict("version", "The case has changed since version \(version) (it is at version \(item.version)); read it again")
             }
             let by = (body.by ?? "").trimmingCharacters(in: .whitespaces)
-            let actor = CaseRepository.Actor(id: nil, name: by.isEmpty ? holder.label : by + ", by " + holder.label)
+            let actor = CaseRepository.Actor(id: nil, name: Self.attributed(by, to: holder))
             let now = Date()
             guard let action = body.action.flatMap({ CaseAction(rawValue: $0.rawValue) }) else {
                 let event = try await cases.addNote(to: item, text: text, visibility: visibility, by: actor, at: now)

@@ -6,7 +6,8 @@ import FrontDoorPersistence
 /// Cases: read in change order, one by reference, and opened as if the service's form had been sent.
 extension IntegrationAPI {
     func listCases(_ input: Operations.ListCases.Input) async throws -> Operations.ListCases.Output {
-        try await answer(.casesRead) { councilID in
+        try await answer(.casesRead) { holder in
+            let councilID = holder.councilID
             let limit = try Self.limit(input.query.limit)
             let status = input.query.status.flatMap { CaseStatus(rawValue: $0.rawValue) }
             let found = try await changes.cases(councilID: councilID, since: input.query.updatedSince, status: status,
@@ -17,7 +18,8 @@ extension IntegrationAPI {
     }
 
     func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
-        try await answer(.casesRead) { councilID in
+        try await answer(.casesRead) { holder in
+            let councilID = holder.councilID
             let item = try await findCase(input.path.reference, councilID: councilID)
             // A case's version goes up with every change: it is the ETag.
             let tag = "\"\(item.id.uuidString.lowercased())-\(item.version)\""
@@ -34,9 +36,9 @@ extension IntegrationAPI {
     }
 
     func createCase(_ input: Operations.CreateCase.Input) async throws -> Operations.CreateCase.Output {
-        try await answer(.casesWrite) { councilID in
+        try await answer(.casesWrite) { holder in
+            let councilID = holder.councilID
             guard case .json(let body) = input.body else { throw Refusal.badRequest("body", "Send the case as application/json") }
-            let holder = try holder
             guard let council = try await councils.find(id: councilID) else { throw Refusal.unauthorized }
             guard let code = ServiceCode(body.serviceCode), let service = try await services.find(code: code, councilID: councilID), service.isActive,
                   let form = try await forms.latest(of: service.id) else {

@@ -8,7 +8,8 @@ import FrontDoorPersistence
 /// view of the customer and the channel figures include them.
 extension IntegrationAPI {
     func listContacts(_ input: Operations.ListContacts.Input) async throws -> Operations.ListContacts.Output {
-        try await answer(.contactsRead) { councilID in
+        try await answer(.contactsRead) { holder in
+            let councilID = holder.councilID
             let limit = try Self.limit(input.query.limit)
             var customerID: UUID?
             if let given = input.query.customerId {
@@ -23,7 +24,8 @@ extension IntegrationAPI {
     }
 
     func getContact(_ input: Operations.GetContact.Input) async throws -> Operations.GetContact.Output {
-        try await answer(.contactsRead) { councilID in
+        try await answer(.contactsRead) { holder in
+            let councilID = holder.councilID
             guard let id = Self.id(input.path.id), let contact = try await contacts.find(id: id, councilID: councilID) else {
                 throw Refusal.notFound("contact " + input.path.id)
             }
@@ -32,9 +34,9 @@ extension IntegrationAPI {
     }
 
     func createContact(_ input: Operations.CreateContact.Input) async throws -> Operations.CreateContact.Output {
-        try await answer(.contactsWrite) { councilID in
+        try await answer(.contactsWrite) { holder in
+            let councilID = holder.councilID
             guard case .json(let body) = input.body else { throw Refusal.badRequest("body", "Send the contact as application/json") }
-            let holder = try holder
             var problems: [FieldProblem] = []
             if let minutes = body.durationMinutes, !(0...Contact.longestMinutes).contains(minutes) {
                 problems.append(.init(field: "duration_minutes", message: "duration_minutes must be from 0 to \(Contact.longestMinutes)"))
@@ -65,7 +67,7 @@ extension IntegrationAPI {
             }
             let contact = Contact(councilID: councilID, customerID: customerID, channel: channel, serviceID: serviceID, outcome: outcome,
                                   demand: demand, durationMinutes: body.durationMinutes, notes: notes, staffID: nil,
-                                  staffName: recordedBy.isEmpty ? holder.label : recordedBy + ", by " + holder.label, recordedAt: Date())
+                                  staffName: Self.attributed(recordedBy, to: holder), recordedAt: Date())
             try await contacts.record(contact)
             return .created(.init(body: .json(Self.document(contact))))
         }

@@ -7,7 +7,8 @@ import FrontDoorPersistence
 /// by id, and recorded by another system (never twice for one email address).
 extension IntegrationAPI {
     func listCustomers(_ input: Operations.ListCustomers.Input) async throws -> Operations.ListCustomers.Output {
-        try await answer(.customersRead) { councilID in
+        try await answer(.customersRead) { holder in
+            let councilID = holder.councilID
             let limit = try Self.limit(input.query.limit)
             let email = input.query.email.map { $0.trimmingCharacters(in: .whitespaces) }
             let found = try await changes.customers(councilID: councilID, since: input.query.updatedSince, email: email,
@@ -18,7 +19,8 @@ extension IntegrationAPI {
     }
 
     func getCustomer(_ input: Operations.GetCustomer.Input) async throws -> Operations.GetCustomer.Output {
-        try await answer(.customersRead) { councilID in
+        try await answer(.customersRead) { holder in
+            let councilID = holder.councilID
             guard let id = Self.id(input.path.id), let found = try await changes.customer(id: id, councilID: councilID) else {
                 throw Refusal.notFound("customer " + input.path.id)
             }
@@ -30,7 +32,8 @@ extension IntegrationAPI {
     }
 
     func createCustomer(_ input: Operations.CreateCustomer.Input) async throws -> Operations.CreateCustomer.Output {
-        try await answer(.customersWrite) { councilID in
+        try await answer(.customersWrite) { holder in
+            let councilID = holder.councilID
             guard case .json(let body) = input.body else { throw Refusal.badRequest("body", "Send the customer as application/json") }
             let customer = try Self.newCustomer(body, councilID: councilID, at: Date())
             func refuseIfTaken() async throws {

@@ -50,21 +50,19 @@ struct IntegrationAPI: APIProtocol {
         }
     }
 
-    /// The key the request came with (the middleware let it through, so there is one).
-    var holder: ApiKeyRepository.Holder {
-        get throws(Refusal) {
-            guard let holder = APIKeyHolder.current else { throw .unauthorized }
-            return holder
-        }
+    /// Who did something through the API: the person the request names, with the system (the
+    /// key's label) that said so; the label alone when it names nobody.
+    static func attributed(_ name: String, to holder: ApiKeyRepository.Holder) -> String {
+        name.isEmpty ? holder.label : name + ", by " + holder.label
     }
 
-    /// Runs `body` for the key's council when the key has `scope`; a refusal (from the key,
-    /// or thrown by `body`) becomes the operation's own error answer.
-    func answer<Output: GuardedOutput>(_ scope: ApiScope, _ body: (UUID) async throws -> Output) async throws -> Output {
+    /// Runs `body` for the key (its council, its label) when it has `scope`; a refusal (from
+    /// the key, or thrown by `body`) becomes the operation's own error answer.
+    func answer<Output: GuardedOutput>(_ scope: ApiScope, _ body: (ApiKeyRepository.Holder) async throws -> Output) async throws -> Output {
         guard let holder = APIKeyHolder.current else { return try Refusal.unauthorized.answer() }
         guard holder.scopes.contains(scope) else { return try Refusal.forbidden(scope).answer() }
         do {
-            return try await body(holder.councilID)
+            return try await body(holder)
         } catch let refusal as Refusal {
             return try refusal.answer()
         }
@@ -100,7 +98,8 @@ struct IntegrationAPI: APIProtocol {
     // MARK: Services
 
     func listServices(_ input: Operations.ListServices.Input) async throws -> Operations.ListServices.Output {
-        try await answer(.servicesRead) { councilID in
+        try await answer(.servicesRead) { holder in
+            let councilID = holder.councilID
             let limit = try Self.limit(input.query.limit)
             let after = try input.query.cursor.map { cursor throws(Refusal) in
                 guard let key = APICursor.decode(cursor)?.key else { throw .badRequest("cursor", "cursor must be a next_cursor this API gave") }
@@ -115,7 +114,8 @@ struct IntegrationAPI: APIProtocol {
     }
 
     func getService(_ input: Operations.GetService.Input) async throws -> Operations.GetService.Output {
-        try await answer(.servicesRead) { councilID in
+        try await answer(.servicesRead) { holder in
+            let councilID = holder.councilID
             guard let code = ServiceCode(input.path.code), let service = try await services.find(code: code, councilID: councilID) else {
                 throw Refusal.notFound("service " + input.path.code)
             }
