@@ -87,6 +87,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     MetricsRoutes(registry: dependencies.metricsRegistry).register(on: router)
     AssetRoutes(assets: dependencies.assets).register(on: router)
     PublicPageRoutes(renderer: renderer).register(on: router)
+    ComplaintPublicRoutes<ResidentRequestContext>(renderer: renderer, database: dependencies.database, bankHolidays: dependencies.bankHolidays)
+        .register(on: router)
     PortalRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PublicReportRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PageFeedbackRoutes(renderer: renderer, database: dependencies.database).register(on: router)
@@ -138,9 +140,12 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     FormEditorRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     CalendarRoutes(renderer: renderer, database: dependencies.database, shipped: dependencies.bankHolidays).register(on: router)
     CaseQueueRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
-    CaseRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
-               bankHolidays: dependencies.bankHolidays, attachments: attachments,
-               links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
+    let caseRoutes = CaseRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
+                                bankHolidays: dependencies.bankHolidays, attachments: attachments,
+                                links: PublicLinks(baseURL: dependencies.baseURL))
+    caseRoutes.register(on: router)
+    ComplaintRoutes(cases: caseRoutes, database: dependencies.database, bankHolidays: dependencies.bankHolidays,
+                    links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
                                       bankHolidays: dependencies.bankHolidays, attachments: attachments)
     let submissions = SubmittedFormRepository(database: dependencies.database)

@@ -53,7 +53,7 @@ struct DemoCasesTests {
             try await seedDemoCouncil(database)
             let seeder = DemoCases(database: database, shipped: try ShippedBankHolidays.load())
             let made = try await seeder.seed()
-            #expect(made == 7)
+            #expect(made == 8)
             let again = try await seeder.seed()
             #expect(again == 0)
             let repository = CaseRepository(database: database)
@@ -62,15 +62,20 @@ struct DemoCasesTests {
             let statuses = Set(all.map(\.status))
             #expect(statuses.isSuperset(of: [.submitted, .acknowledged, .inProgress, .resolved]))
             let resolved = all.filter { $0.status == .resolved }
-            #expect(resolved.count == 1 && resolved.first?.outcome != nil)
+            #expect(resolved.count == 2 && resolved.contains { $0.outcome != nil }, "an answered enquiry and an answered complaint")
             let channels = Set(all.map(\.channel))
             #expect(channels.isSuperset(of: [.online, .phone, .faceToFace, .email]))
-            var complaints = 0, requests = 0
+            var complaints = 0, answered = 0, requests = 0
             for item in all {
-                if try await ComplaintRepository(database: database).find(caseID: item.id)?.stages.count == 1 { complaints += 1 }
+                if let complaint = try await ComplaintRepository(database: database).find(caseID: item.id), complaint.stages.count == 1 {
+                    complaints += 1
+                    if complaint.stages[0].response != nil { answered += 1 }
+                }
                 if try await InformationRequestRepository(database: database).find(caseID: item.id) != nil { requests += 1 }
             }
-            #expect(complaints == 1 && requests == 1, "a complaint at stage 1 and an FOI request with its clock")
+            #expect(complaints == 2 && answered == 1 && requests == 1, "two complaints at stage 1 (one answered) and an FOI request with its clock")
+            #expect(try await LearningActionRepository(database: database).published(councilID: DemoCouncil.council.id).count == 1,
+                    "the answered complaint's learning is on \"You said, we did\"")
         }
     }
 }

@@ -3,14 +3,17 @@
 /// stage 1. A stage counts in the period it was answered in, or, unanswered, the period its
 /// response fell due in (an overdue answer is late whether or not it has come).
 public struct ComplaintFigures: Sendable, Equatable {
-    /// One complaint: its type (which policy applies), its stages and when it closed.
+    /// One complaint: its type, the policy it ran under (when known; else its type's current
+    /// one), its stages and when it closed.
     public struct Complaint: Sendable, Equatable {
         public var type: ComplaintType
+        public var policy: ComplaintPolicy?
         public var stages: [ComplaintStage]
         public var closedOn: LocalDate?
 
-        public init(type: ComplaintType, stages: [ComplaintStage], closedOn: LocalDate?) {
+        public init(type: ComplaintType, policy: ComplaintPolicy? = nil, stages: [ComplaintStage], closedOn: LocalDate?) {
             self.type = type
+            self.policy = policy
             self.stages = stages
             self.closedOn = closedOn
         }
@@ -36,7 +39,7 @@ public struct ComplaintFigures: Sendable, Equatable {
                 period: ClosedRange<LocalDate>, today: LocalDate) {
         var byStage: [Int: Stage] = [:]
         for complaint in complaints {
-            let policy = policies(complaint.type)
+            let policy = complaint.policy ?? policies(complaint.type)
             for stage in complaint.stages {
                 let timetable = ComplaintTimetable(stage: stage, policy: policy, calendar: calendar)
                 let reckonedOn: LocalDate? = stage.response?.respondedOn ?? (today > timetable.respondBy ? timetable.respondBy : nil)

@@ -21,6 +21,8 @@ public struct DemoCases: Sendable {
         var daysAgo: Int
         var answers: [String: [String]]
         var then: [CaseStatus]
+        /// For a complaint: the service it is about, and whether stage 1 has been answered.
+        var complaint: (about: String, answered: Bool)? = nil
     }
 
     static var specs: [Spec] {
@@ -45,7 +47,11 @@ public struct DemoCases: Sendable {
             // A complaint and an information request, each with its statutory clock (stage 1; the twentieth working day).
             Spec(service: "complaint", customer: 0, advisor: nil, daysAgo: 2, answers: [
                 "about": ["Our recycling bin has been missed three times since October, and nobody answered my emails about it."],
-                "put-right": ["Collect it on the right day, and reply when I write."]], then: []),
+                "put-right": ["Collect it on the right day, and reply when I write."]], then: [], complaint: ("missed-bin", false)),
+            // An older complaint, answered and learned from: the demo's "You said, we did".
+            Spec(service: "complaint", customer: 2, advisor: nil, daysAgo: 40, answers: [
+                "about": ["The fly-tipping I reported was marked as cleared, but the bags were still there a week later."],
+                "put-right": ["Check it has gone before saying so."]], then: [], complaint: ("fly-tipping", true)),
             Spec(service: "foi-request", customer: 1, advisor: nil, daysAgo: 5, answers: [
                 "information": ["How many missed bin reports did the council receive each month in 2025, by ward?"],
                 "format": ["email"]], then: []),
@@ -91,6 +97,10 @@ public struct DemoCases: Sendable {
                                                                          message: Self.message(status), outcome: outcome, at: at) {
                     item = changed
                 }
+            }
+            if let complaint = spec.complaint {
+                try await DemoComplaints(database: database, shipped: shipped)
+                    .follow(item, council: stored, about: complaint.about, answered: complaint.answered, received: received)
             }
             made += 1
         }

@@ -32,6 +32,10 @@ public enum DemoCouncil {
                          email: "advisor@kingsmere.example", displayName: "Sam Patel", role: .advisor),
             StaffAccount(id: UUID(uuidString: "6f1c2a4e-0d1b-4c39-9a55-3b8e2f1a7d03")!, councilID: councilID,
                          email: "manager@kingsmere.example", displayName: "Jo Evans", role: .manager),
+            StaffAccount(id: UUID(uuidString: "6f1c2a4e-0d1b-4c39-9a55-3b8e2f1a7d04")!, councilID: councilID,
+                         email: "complaints@kingsmere.example", displayName: "Priya Shah", role: .complaintsOfficer),
+            StaffAccount(id: UUID(uuidString: "6f1c2a4e-0d1b-4c39-9a55-3b8e2f1a7d05")!, councilID: councilID,
+                         email: "information@kingsmere.example", displayName: "Owen Price", role: .informationRequestsOfficer),
         ]
     }
 

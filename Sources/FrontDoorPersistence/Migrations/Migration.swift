@@ -46,5 +46,6 @@ public enum Migrations {
         CreateApiRateWindows(),
         CreateApiIdempotency(),
         CreateComplaintsAndInformationRequests(),
+        CreateCaseSubjects(),
     ]
 }

@@ -95,11 +95,14 @@ public struct CasePage: PageModel {
     public var timeline: [TimelineEntry]
     public var change: Change?
     public var note: Note?
+    /// For a complaint: its stages and what may be done at this one.
+    public var complaint: ComplaintPanel?
 
     init(chrome: PageChrome, banner: NotificationBanner?, errorSummary: ErrorSummary?, item: Case, serviceName: String,
          details: SummaryList, answers: SummaryList, files: [SubmittedFormPage.Link], timeline: [TimelineEntry], change: Change?, note: Note?,
          nearby: [Nearby] = [], merge: Merge? = nil, mergedInto: Nearby? = nil, extend: Extend? = nil,
-         caseDetails: Details? = nil, linked: [Nearby] = [], relate: Relate? = nil) {
+         caseDetails: Details? = nil, linked: [Nearby] = [], relate: Relate? = nil, complaint: ComplaintPanel? = nil) {
+        self.complaint = complaint
         self.chrome = chrome
         self.caseDetails = caseDetails
         self.linked = linked

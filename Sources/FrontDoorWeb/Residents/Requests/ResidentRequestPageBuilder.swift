@@ -89,7 +89,15 @@ extension ResidentRequestRoutes {
             textarea: Textarea(id: "reply", label: Label(L("request_reply_label", language)), error: error("reply"), value: typed?["reply"], rows: 5),
             button: Button(L("request_reply_button", language))) : nil
         var reopen: ResidentRequestPage.Action?
-        if possible.contains(.reopen), case .success = rules.lifecycle.apply(.reopen, to: item.status, resolvedAt: item.resolvedAt, now: Date()) {
+        let complaint = own ? try await complaints.find(caseID: item.id) : nil
+        if let complaint, let stage = complaint.stages.last, ![.withdrawn, .duplicate, .closed].contains(item.status),
+           ComplaintRules.escalationProblem(complaint.stages, policy: complaint.policy, calendar: rules.deadlines.calendar, today: LocalDate(Date())) == nil {
+            reopen = form("escalate", L("request_escalate_heading", language), L("request_escalate_explanation", language, ["number": String(stage.number + 1)]),
+                          path: "escalate",
+                          textarea: Textarea(id: "escalation-reason", label: Label(L("request_escalate_label", language)), error: error("escalation-reason"),
+                                             value: typed?["escalation-reason"], rows: 5),
+                          button: Button(L("request_escalate_button", language), variant: .secondary))
+        } else if complaint == nil, possible.contains(.reopen), case .success = rules.lifecycle.apply(.reopen, to: item.status, resolvedAt: item.resolvedAt, now: Date()) {
             let until = item.resolvedAt.map { LocalDate($0.addingTimeInterval(Double(rules.lifecycle.reopenWindowDays) * 86_400)) }
             reopen = form("reopen", L("request_reopen_heading", language),
                           until.map { L("request_reopen_until", language, ["date": CaseDates.date($0, language)]) }, path: "reopen",

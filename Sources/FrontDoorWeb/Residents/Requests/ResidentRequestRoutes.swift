@@ -15,6 +15,8 @@ struct ResidentRequestRoutes {
     let submissions: SubmittedFormRepository
     let calendars: CouncilCalendarRepository
     let progress: CaseProgress
+    let complaints: ComplaintRepository
+    let complaintProgress: ComplaintProgress
 
     init(renderer: PageRenderer, database: Database, bankHolidays: BankHolidays) {
         self.renderer = renderer
@@ -24,6 +26,8 @@ struct ResidentRequestRoutes {
         self.submissions = SubmittedFormRepository(database: database)
         self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
         self.progress = CaseProgress(database: database, bankHolidays: bankHolidays)
+        self.complaints = ComplaintRepository(database: database)
+        self.complaintProgress = ComplaintProgress(database: database, bankHolidays: bankHolidays)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -80,7 +84,31 @@ struct ResidentRequestRoutes {
             if let problem = Self.textProblem(reason, field: "reopen-reason", required: L("request_reopen_missing", context.language), limit: 2000, tooLong: L("request_reopen_long", context.language)) {
                 return try await routes.page(item, own: own, context, problem: problem, typed: form)
             }
+            // A complaint goes on to its next stage instead, which keeps the stages and their deadlines.
+            guard try await routes.complaints.find(caseID: item.id) == nil else { throw HTTPError(.notFound) }
             return try await routes.move(item, .reopen, message: "You told us it was not put right: " + reason, form: form, context, saved: "reopened")
+        }
+
+        signedIn.post(":reference/escalate") { request, context -> Response in
+            let (item, own) = try await routes.load(context)
+            guard own, let council = context.council else { throw HTTPError(.notFound) }
+            let form = try await FormInput.read(from: request, context: context)
+            let reason = form["escalation-reason"]
+            if let problem = Self.textProblem(reason, field: "escalation-reason", required: L("request_escalate_missing", context.language), limit: 5000,
+                                              tooLong: L("request_escalate_long", context.language)) {
+                return try await routes.page(item, own: own, context, problem: problem, typed: form)
+            }
+            switch try await routes.complaintProgress.escalate(item, council: council, reason: reason, seenVersion: Int(form["version"]) ?? 0,
+                                                               by: .init(id: context.customer.id, name: context.customer.name), notice: nil, at: Date()) {
+            case .saved:
+                return .redirect(to: routes.href(item, context) + "?saved=escalated")
+            case .refused(let problems):
+                return try await routes.page(item, own: own, context, problem: FieldError(fieldID: "escalation-reason", message: problems.first?.message ?? ""),
+                                             typed: form)
+            case .changedSince(let current, _):
+                return try await routes.page(current, own: own, context, problem: FieldError(fieldID: "escalation-reason", message: L("request_changed", context.language)),
+                                             typed: form, status: .conflict)
+            }
         }
 
         signedIn.post(":reference/rate") { request, context -> Response in
@@ -156,8 +184,8 @@ struct ResidentRequestRoutes {
     }
 
     static func savedBanner(_ what: String, _ language: SiteLanguage) -> NotificationBanner? {
-        let withText: Set = ["reply", "reopened", "rated", "followed"]
-        guard ["reply", "withdrawn", "reopened", "rated", "followed"].contains(what) else { return nil }
+        let withText: Set = ["reply", "reopened", "rated", "followed", "escalated"]
+        guard ["reply", "withdrawn", "reopened", "rated", "followed", "escalated"].contains(what) else { return nil }
         return NotificationBanner(heading: L("request_saved_" + what, language),
                                   text: withText.contains(what) ? L("request_saved_" + what + "_text", language) : nil, isSuccess: true)
     }

@@ -6,8 +6,11 @@ import Hummingbird
 /// The case page's view: details against the standard, what was asked, the timeline, and the
 /// forms this member of staff may use.
 extension CaseRoutes {
+    /// `problems` (with what was `typed`) belong to the complaint panel's forms; `problem` to the others.
     func page(_ item: Case, _ context: StaffRequestContext, banner: NotificationBanner? = nil, problem: FieldError? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+              problems: [FieldError] = [], typed: FormInput? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let complaint = try await complaintPanel.panel(item, context, problems: problems, typed: typed)
+        let allProblems = (problem.map { [$0] } ?? []) + problems
         let service = try await services.find(id: item.serviceID, councilID: item.councilID)
         var customer: Customer?
         if let customerID = item.customerID { customer = try await customers.find(id: customerID, councilID: item.councilID) }
@@ -53,6 +56,7 @@ extension CaseRoutes {
         let scope = ResourceScope(councilID: item.councilID, owningTeamID: item.teamID)
         let possible = CaseLifecycle().actions(from: item.status).filter {
             Permissions.isAllowed(context.member, [.resolve, .close].contains($0) ? .closeCase : .updateCase, on: scope)
+                && !(complaint != nil && Self.complaintStageActions.contains($0))
         }
         let action = context.basePath + StaffPaths.cases + "/" + item.reference.description
         let change = possible.isEmpty ? nil : CasePage.Change(
@@ -86,7 +90,7 @@ extension CaseRoutes {
                          options: nearby.map { (value: $0.reference, text: $0.reference) }),
             save: Button("Mark as a duplicate", variant: .secondary)) : nil
         var extend: CasePage.Extend?
-        if item.status.isOpen, case .date = item.resolveBy, Permissions.isAllowed(context.member, .updateCase, on: scope) {
+        if item.status.isOpen, complaint == nil, case .date = item.resolveBy, Permissions.isAllowed(context.member, .updateCase, on: scope) {
             extend = CasePage.Extend(
                 action: action + "/extend", csrfToken: context.csrfToken, version: String(item.version),
                 days: TextInput(id: "extra-days", label: Label("Extra working days"), error: problem?.fieldID == "extra-days" ? problem?.message : nil,
@@ -123,12 +127,17 @@ extension CaseRoutes {
                                reference: original.reference.description, text: "")
         }
         return try renderer.response(CasePage(
-            chrome: ChromeFactory.chrome(pageTitle: item.reference.description, context: context, hasErrors: problem != nil),
-            banner: banner, errorSummary: problem.map { ErrorSummary(errors: [$0]) }, item: item, serviceName: service?.name ?? "Case",
+            chrome: ChromeFactory.chrome(pageTitle: item.reference.description, context: context, hasErrors: !allProblems.isEmpty),
+            banner: banner, errorSummary: allProblems.isEmpty ? nil : ErrorSummary(errors: allProblems), item: item, serviceName: service?.name ?? "Case",
             details: details, answers: answers, files: files, timeline: timeline, change: change, note: note,
-            nearby: nearby, merge: merge, mergedInto: mergedInto, extend: extend, caseDetails: caseDetails, linked: linked, relate: relate),
+            nearby: nearby, merge: merge, mergedInto: mergedInto, extend: extend, caseDetails: caseDetails, linked: linked, relate: relate,
+            complaint: complaint),
             status: status)
     }
+
+    /// A complaint is acknowledged, answered and taken to its next stage through its own panel,
+    /// which keeps the stages, so the ordinary forms do not offer these.
+    static let complaintStageActions: Set<CaseAction> = [.acknowledge, .resolve, .reopen]
 
     static func label(_ action: CaseAction) -> String {
         switch action {

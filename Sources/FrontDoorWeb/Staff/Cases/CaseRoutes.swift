@@ -16,6 +16,7 @@ struct CaseRoutes {
     let calendars: CouncilCalendarRepository
     let staffAccounts: StaffAccountRepository
     let progress: CaseProgress
+    let complaintPanel: ComplaintPanelBuilder
     /// Links in what the customer is told (their request in My Account).
     let links: PublicLinks
 
@@ -32,6 +33,7 @@ struct CaseRoutes {
         self.calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
         self.staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
         self.progress = CaseProgress(database: database, bankHolidays: bankHolidays)
+        self.complaintPanel = ComplaintPanelBuilder(database: database, hasher: hasher, bankHolidays: bankHolidays)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -59,6 +61,10 @@ struct CaseRoutes {
                 return try await routes.page(item, context, problem: FieldError(fieldID: "next", message: "Select what happens next"), status: .unprocessableContent)
             }
             try context.require([.resolve, .close].contains(action) ? .closeCase : .updateCase, on: scope)
+            if Self.complaintStageActions.contains(action), try await routes.complaintPanel.complaints.find(caseID: item.id) != nil {
+                return try await routes.page(item, context, problem: FieldError(
+                    fieldID: "next", message: "A complaint is acknowledged, answered and escalated in its complaint section"), status: .unprocessableContent)
+            }
             let message = form["message"]
             if message.count > 2000 {
                 return try await routes.page(item, context, problem: FieldError(fieldID: "message", message: "The message must be 2,000 characters or fewer"),
@@ -126,6 +132,9 @@ struct CaseRoutes {
             if days == nil || !(1...65).contains(days!) { problems.append(FieldError(fieldID: "extra-days", message: "Enter the extra working days, from 1 to 65")) }
             if form["extension-reason"].isEmpty { problems.append(FieldError(fieldID: "extension-reason", message: "Enter the reason, which the customer is told")) }
             if !item.status.isOpen { problems.append(FieldError(fieldID: "extra-days", message: "Only an open case can be given more time")) }
+            if try await routes.complaintPanel.complaints.find(caseID: item.id) != nil {
+                problems.insert(FieldError(fieldID: "extra-days", message: "A complaint's stage is extended in its complaint section"), at: 0)
+            }
             guard problems.isEmpty, let days else {
                 return try await routes.page(item, context, problem: problems.first, status: .unprocessableContent)
             }

@@ -38,7 +38,7 @@ struct ServiceDetailsForm: Sendable {
         case .hours(let hours): (standardUnit, standardTarget) = ("hours", String(hours))
         }
         standardStatement = service.standard.statement
-        fee = service.feePence.map(Self.pounds) ?? ""
+        fee = service.feePence.map(Money.plain) ?? ""
         topTask = service.topTaskRank.map(String.init) ?? ""
     }
 
@@ -57,20 +57,6 @@ struct ServiceDetailsForm: Sendable {
         standardStatement = form["standard-statement"]
         fee = form["fee"]
         topTask = form["top-task"]
-    }
-
-    /// "£12.50" from 1250 pence.
-    static func pounds(_ pence: Int) -> String {
-        String(format: "%d.%02d", pence / 100, pence % 100)
-    }
-
-    /// Pence from "12.50", "£12.50" or "12"; nil when it is not an amount of money.
-    static func pence(_ text: String) -> Int? {
-        let cleaned = text.replacingOccurrences(of: "£", with: "").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
-        let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0,
-              parts.count == 1 || (parts[1].count == 2 && Int(parts[1]) != nil) else { return nil }
-        return whole * 100 + (parts.count == 2 ? Int(parts[1])! : 0)
     }
 
     /// The service these boxes describe, with `id` and `councilID` kept from the stored one (or
@@ -100,7 +86,7 @@ struct ServiceDetailsForm: Sendable {
         }
         var feePence: Int?
         if !fee.isEmpty {
-            feePence = Self.pence(fee)
+            feePence = Money.pence(fee)
             if feePence == nil { validation.add("fee", "Enter the fee in pounds and pence, like 35.00") }
         }
         var topTaskRank: Int?
