@@ -56,7 +56,7 @@ struct ComplaintPanelBuilder: Sendable {
 
         let summary = SummaryList(rows: [
             .init(key: "Type", value: complaint.type.displayName),
-            .init(key: "Policy", value: policy.keepsToTheCode && policy == .standard(for: complaint.type)
+            .init(key: "Policy", value: policy == .standard(for: complaint.type)
                 ? "The standard timescales for this type (\(policy.stages.count) stages)"
                 : "The council's own policy (\(policy.stages.count) stages)"),
             .init(key: "About the service", value: aboutName ?? "Not recorded yet"),
