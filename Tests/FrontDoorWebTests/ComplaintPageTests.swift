@@ -2,6 +2,7 @@ import Foundation
 import FrontDoorDomain
 import FrontDoorPersistence
 import FrontDoorTestSupport
+@testable import FrontDoorWeb
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -174,7 +175,8 @@ struct ComplaintPageTests {
             #expect(action.ownerID == Self.jo.id && action.dueOn == LocalDate(year: 2027, month: 2, day: 26) && !action.published)
             let actionPath = path + "/complaint/learning/" + action.id.uuidString.lowercased()
             let early = try await browser.postForm(actionPath, [("step", "publish")])
-            #expect(early.status == .unprocessableContent, "only a finished action is published")
+            #expect(early.status == .unprocessableContent && early.text.contains("Mark the learning action as done before publishing it"),
+                    "only a finished action is published")
             #expect(!(try await browser.get("/you-said-we-did").text.contains("Crews are briefed")))
             #expect(try await browser.postForm(actionPath, [("step", "done")]).status == .seeOther)
             #expect(try await browser.postForm(actionPath, [("step", "publish")]).status == .seeOther)
@@ -237,5 +239,13 @@ struct ComplaintPageTests {
             let earlier = try await browser.get("/complaints-report.csv?year=\(year.startYear - 1)").text
             #expect(earlier.contains(",all,complaints,received,0"), "nothing received in an earlier year")
         }
+    }
+
+    @Test("\"You said, we did\" is in a council's footer, and not on the deployment's own pages, which have no council's learning to show")
+    func footerLink() {
+        let council = ChromeFactory.chrome(pageTitle: "Home", council: DemoCouncil.council, basePath: "/c/kingsmere")
+        #expect(council.footerLinks.contains { $0.href == "/c/kingsmere/you-said-we-did" })
+        let deployment = ChromeFactory.chrome(pageTitle: "Home", council: nil, basePath: "")
+        #expect(!deployment.footerLinks.contains { $0.href.hasSuffix("/you-said-we-did") })
     }
 }

@@ -75,11 +75,14 @@ public struct PageChrome: Sendable {
         self.phaseBanner = PhaseBanner(tag: L("layout_phase_tag", language), feedbackHref: basePath + "/accessibility#contact")
         self.footerLinks = [
             FooterLink(href: basePath + "/accessibility", text: L("layout_footer_accessibility", language)),
-            FooterLink(href: basePath + "/you-said-we-did", text: L("layout_footer_you_said", language)),
             FooterLink(href: basePath + "/components", text: L("layout_footer_components", language)),
             FooterLink(href: basePath + "/account", text: L("layout_footer_account", language)),
             FooterLink(href: basePath + "/staff/sign-in", text: L("layout_footer_staff", language)),
         ]
+        // A council's own learning; the deployment's pages (no council chosen) have none to show.
+        if contact != nil {
+            footerLinks.insert(FooterLink(href: basePath + "/you-said-we-did", text: L("layout_footer_you_said", language)), at: 1)
+        }
         self.contact = contact
     }
 }

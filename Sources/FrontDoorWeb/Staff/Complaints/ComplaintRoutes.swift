@@ -136,6 +136,8 @@ struct ComplaintRoutes {
             case "unpublish" where action.published:
                 action.published = false
                 note = "Learning action no longer published: \(action.weDid)"
+            case "publish":
+                return try await routes.refuse(item, context, [FieldError(fieldID: "you-said", message: "Mark the learning action as done before publishing it")], nil)
             default:
                 return try await routes.refuse(item, context, [FieldError(fieldID: "you-said", message: "That learning action has changed: check it and try again")], nil)
             }
