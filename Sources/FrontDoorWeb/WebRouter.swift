@@ -89,6 +89,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     PublicPageRoutes(renderer: renderer).register(on: router)
     ComplaintPublicRoutes<ResidentRequestContext>(renderer: renderer, database: dependencies.database, bankHolidays: dependencies.bankHolidays)
         .register(on: router)
+    DisclosureLogRoutes<ResidentRequestContext>(renderer: renderer, database: dependencies.database).register(on: router)
     PortalRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PublicReportRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PageFeedbackRoutes(renderer: renderer, database: dependencies.database).register(on: router)
@@ -146,6 +147,8 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     caseRoutes.register(on: router)
     ComplaintRoutes(cases: caseRoutes, database: dependencies.database, bankHolidays: dependencies.bankHolidays,
                     links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
+    InformationRequestRoutes(cases: caseRoutes, database: dependencies.database, bankHolidays: dependencies.bankHolidays,
+                             links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
                                       bankHolidays: dependencies.bankHolidays, attachments: attachments)
     let submissions = SubmittedFormRepository(database: dependencies.database)

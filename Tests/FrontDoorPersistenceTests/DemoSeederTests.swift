@@ -53,7 +53,7 @@ struct DemoCasesTests {
             try await seedDemoCouncil(database)
             let seeder = DemoCases(database: database, shipped: try ShippedBankHolidays.load())
             let made = try await seeder.seed()
-            #expect(made == 8)
+            #expect(made == 9)
             let again = try await seeder.seed()
             #expect(again == 0)
             let repository = CaseRepository(database: database)
@@ -62,7 +62,7 @@ struct DemoCasesTests {
             let statuses = Set(all.map(\.status))
             #expect(statuses.isSuperset(of: [.submitted, .acknowledged, .inProgress, .resolved]))
             let resolved = all.filter { $0.status == .resolved }
-            #expect(resolved.count == 2 && resolved.contains { $0.outcome != nil }, "an answered enquiry and an answered complaint")
+            #expect(resolved.count == 3 && resolved.contains { $0.outcome != nil }, "an answered enquiry, an answered complaint and an answered FOI request")
             let channels = Set(all.map(\.channel))
             #expect(channels.isSuperset(of: [.online, .phone, .faceToFace, .email]))
             var complaints = 0, answered = 0, requests = 0
@@ -73,7 +73,9 @@ struct DemoCasesTests {
                 }
                 if try await InformationRequestRepository(database: database).find(caseID: item.id) != nil { requests += 1 }
             }
-            #expect(complaints == 2 && answered == 1 && requests == 1, "two complaints at stage 1 (one answered) and an FOI request with its clock")
+            #expect(complaints == 2 && answered == 1 && requests == 2, "two complaints at stage 1 (one answered) and two FOI requests with their clocks")
+            let log = try await DisclosureLogRepository(database: database).published(councilID: DemoCouncil.council.id)
+            #expect(log.count == 1 && log.first?.exemptions.map(\.code) == ["s40(2)"], "the answered FOI request is on the disclosure log, naming what it withheld")
             #expect(try await LearningActionRepository(database: database).published(councilID: DemoCouncil.council.id).count == 1,
                     "the answered complaint's learning is on \"You said, we did\"")
         }

@@ -175,14 +175,14 @@ def test_a_catalogue_exported_and_imported_into_another_council_exports_the_same
     first, second = scratch / f"kingsmere.{extension}", scratch / f"aldmouth.{extension}"
     exported = run_frontdoor(["export-catalogue", "--council", "kingsmere", str(first)], env)
     assert exported.returncode == 0, exported.stderr
-    assert "Wrote 22 services" in exported.stdout
+    assert "Wrote 24 services" in exported.stdout
     imported = run_frontdoor(["import-catalogue", "--council", "aldmouth", str(first)], env)
     assert imported.returncode == 0, imported.stderr
-    assert "Added (22)" in imported.stdout and "Teams created" in imported.stdout
+    assert "Added (24)" in imported.stdout and "Teams created" in imported.stdout
     assert run_frontdoor(["export-catalogue", "--council", "aldmouth", str(second)], env).returncode == 0
     assert second.read_text() == first.read_text()
     again = run_frontdoor(["import-catalogue", "--council", "aldmouth", str(first)], env)
-    assert "Unchanged (22)" in again.stdout and "New form versions" not in again.stdout
+    assert "Unchanged (24)" in again.stdout and "New form versions" not in again.stdout
 
 
 def test_import_catalogue_lists_every_problem_and_changes_nothing(scratch):

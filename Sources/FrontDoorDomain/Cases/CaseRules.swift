@@ -79,14 +79,18 @@ public struct StatutoryCalendars: Sendable, Equatable {
     public var informationRequests: WorkingDayCalendar
     /// Subject access: the council's own nation's bank holidays.
     public var nation: WorkingDayCalendar
+    /// A Scottish council answers FOI requests under FOISA 2002, which has no extension for
+    /// considering the public interest (FOIA s.10(3) has no Scottish equivalent).
+    public var underFOISA: Bool
 
-    public init(informationRequests: WorkingDayCalendar, nation: WorkingDayCalendar) {
+    public init(informationRequests: WorkingDayCalendar, nation: WorkingDayCalendar, underFOISA: Bool = false) {
         self.informationRequests = informationRequests
         self.nation = nation
+        self.underFOISA = underFOISA
     }
 
     public static func forCouncil(in nation: Nation, bankHolidays: BankHolidays) -> StatutoryCalendars {
         let own = WorkingDayCalendar.council(nation: nation, bankHolidays: bankHolidays)
-        return StatutoryCalendars(informationRequests: nation == .scotland ? own : .allNations(bankHolidays), nation: own)
+        return StatutoryCalendars(informationRequests: nation == .scotland ? own : .allNations(bankHolidays), nation: own, underFOISA: nation == .scotland)
     }
 }

@@ -35,10 +35,13 @@ public struct StatutoryRequestClock: Sendable, Equatable {
     public struct FeesNotice: Sendable, Equatable {
         public var givenOn: LocalDate
         public var paidOn: LocalDate?
+        /// What the notice asked for; the clock does not depend on it.
+        public var amountPence: Int?
 
-        public init(givenOn: LocalDate, paidOn: LocalDate? = nil) {
+        public init(givenOn: LocalDate, paidOn: LocalDate? = nil, amountPence: Int? = nil) {
             self.givenOn = givenOn
             self.paidOn = paidOn
+            self.amountPence = amountPence
         }
 
         /// FOI: the last day of the three months beginning with the day the notice was given
@@ -128,8 +131,13 @@ public struct StatutoryRequestClock: Sendable, Equatable {
         }
     }
 
-    /// What is wrong with `proposed` as this request's extension, in words for the officer; empty when it may be recorded.
-    public func problems(with proposed: Extension, calendar: WorkingDayCalendar) -> [String] {
+    /// What is wrong with `proposed` as this request's extension, in words for the officer; empty
+    /// when it may be recorded. `underFOISA`: a Scottish council's FOI request, which the law
+    /// gives no public-interest extension (its EIR requests keep regulation 7's).
+    public func problems(with proposed: Extension, calendar: WorkingDayCalendar, underFOISA: Bool = false) -> [String] {
+        if underFOISA && kind == .freedomOfInformation {
+            return ["The Freedom of Information (Scotland) Act has no extension for considering the public interest: answer within 20 working days"]
+        }
         var problems: [String] = []
         let statutory = statutoryDue(calendar: calendar)
         if proposed.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

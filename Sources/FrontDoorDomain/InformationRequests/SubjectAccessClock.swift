@@ -4,6 +4,11 @@
 /// moves to the next working day. The clock starts on receipt, or, when the requester's
 /// identity must be checked, on the day the check is done. It may be extended by up to two
 /// further months, with a reason, when the requester is told within the first month.
+///
+/// Clarification: since the Data (Use and Access) Act 2025 (UK GDPR art. 12A) the law, as the
+/// regulator's guidance did before it, stops the clock while the council waits for the
+/// requester to say what they want, when it holds a lot about them. The clock is paused, not
+/// started afresh: the calendar days waited are added to the date the answer is due.
 public struct SubjectAccessClock: Sendable, Equatable {
     public static let longestExtensionMonths = 2
 
@@ -21,6 +26,7 @@ public struct SubjectAccessClock: Sendable, Equatable {
 
     public enum State: Sendable, Equatable {
         case awaitingIdentity
+        case awaitingClarification(since: LocalDate)
         /// `due` with any extension; `original` one month from the start.
         case running(due: LocalDate, original: LocalDate)
     }
@@ -29,12 +35,26 @@ public struct SubjectAccessClock: Sendable, Equatable {
     public var identityCheckNeeded: Bool
     public var identityVerifiedOn: LocalDate?
     public var extended: Extension?
+    public var clarifications: [StatutoryRequestClock.Clarification]
 
-    public init(receivedOn: LocalDate, identityCheckNeeded: Bool, identityVerifiedOn: LocalDate? = nil, extended: Extension? = nil) {
+    public init(receivedOn: LocalDate, identityCheckNeeded: Bool, identityVerifiedOn: LocalDate? = nil, extended: Extension? = nil,
+                clarifications: [StatutoryRequestClock.Clarification] = []) {
         self.receivedOn = receivedOn
         self.identityCheckNeeded = identityCheckNeeded
         self.identityVerifiedOn = identityVerifiedOn
         self.extended = extended
+        self.clarifications = clarifications
+    }
+
+    /// The calendar days the clock stood still waiting for answered clarifications, counted
+    /// from the later of the question and the clock's start (a question asked while the
+    /// identity check waited stopped nothing).
+    public var pausedDays: Int {
+        guard let start = startsOn else { return 0 }
+        return clarifications.reduce(0) { total, clarification in
+            guard let answeredOn = clarification.answeredOn else { return total }
+            return total + max(0, max(clarification.askedOn, start).days(to: answeredOn))
+        }
     }
 
     /// The day the month counts from; nil while the identity check waits.
@@ -46,13 +66,14 @@ public struct SubjectAccessClock: Sendable, Equatable {
     /// The clock, with non-working days from `calendar` (the council's nation's bank holidays).
     public func state(calendar: WorkingDayCalendar) -> State {
         guard let start = startsOn else { return .awaitingIdentity }
-        let original = Self.due(start, months: 1, calendar: calendar)
-        let due = extended.map { Self.due(start, months: 1 + $0.months, calendar: calendar) } ?? original
+        if let waiting = clarifications.last(where: { $0.answeredOn == nil }) { return .awaitingClarification(since: waiting.askedOn) }
+        let original = Self.due(start, months: 1, pausedDays: pausedDays, calendar: calendar)
+        let due = extended.map { Self.due(start, months: 1 + $0.months, pausedDays: pausedDays, calendar: calendar) } ?? original
         return .running(due: due, original: original)
     }
 
-    static func due(_ start: LocalDate, months: Int, calendar: WorkingDayCalendar) -> LocalDate {
-        let date = start.adding(months: months)
+    static func due(_ start: LocalDate, months: Int, pausedDays: Int = 0, calendar: WorkingDayCalendar) -> LocalDate {
+        let date = start.adding(months: months).adding(days: pausedDays)
         return calendar.isWorkingDay(date) ? date : calendar.nextWorkingDay(after: date)
     }
 
@@ -63,6 +84,8 @@ public struct SubjectAccessClock: Sendable, Equatable {
         switch state(calendar: calendar) {
         case .awaitingIdentity:
             problems.append("The clock has not started: record the identity check first")
+        case .awaitingClarification:
+            problems.append("The clock is stopped while the requester clarifies: record their answer first")
         case .running(_, let original):
             if proposed.toldOn > original { problems.append("The requester must be told by \(original.description), within the first month") }
         }

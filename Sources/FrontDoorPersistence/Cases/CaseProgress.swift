@@ -49,9 +49,20 @@ public struct CaseProgress: Sendable {
         case .failure(let refusal): return .refused(refusal.description)
         }
         var resolveBy: CaseDeadline?
+        var extra: (@Sendable (any SQLDatabase, Case) async throws -> Void)? = alsoInTransaction
         if item.status == .awaitingCustomer {
             // The clock restarts: the deadline moves by the working days spent waiting.
             resolveBy = try await deadline(item, rules.deadlines, now: now)
+            // An information request's reply is the clarification it waited for: its legal clock restarts instead.
+            if action == .customerReplied,
+               let (due, close) = try await InformationRequestProgress.clarificationArrives(caseID: item.id, on: LocalDate(now), database: cases.database,
+                                                                                            calendars: rules.statutoryCalendars) {
+                resolveBy = due.map(CaseDeadline.date) ?? resolveBy
+                extra = { db, saved in
+                    try await close(db)
+                    try await alsoInTransaction?(db, saved)
+                }
+            }
         }
         var outcome: StandardOutcome?
         if next == .resolved {
@@ -60,12 +71,13 @@ public struct CaseProgress: Sendable {
                 deadline: resolveBy ?? item.resolveBy, rules: rules.deadlines, receivedAt: item.receivedAt, resolvedAt: now, pauses: pauses)
         }
         let text = message.isEmpty ? Self.defaultMessage(next) : message
-        var tell: (@Sendable (any SQLDatabase, Case) async throws -> Void)? = alsoInTransaction
+        let also = extra
+        var tell: (@Sendable (any SQLDatabase, Case) async throws -> Void)? = also
         if let notice {
             let progress = self
             tell = { db, saved in
                 try await progress.tellCustomer(saved, message: text, notice: notice, council: council, at: now, on: db)
-                try await alsoInTransaction?(db, saved)
+                try await also?(db, saved)
             }
         }
         switch try await cases.transition(item, to: next, seenVersion: seenVersion, by: actor, message: text,

@@ -19,11 +19,7 @@ public struct ComplaintProgress: Sendable {
         calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
     }
 
-    public enum Result: Sendable, Equatable {
-        case saved(Case)
-        case refused([FieldProblem])
-        case changedSince(Case, [CaseEvent])
-    }
+    public typealias Result = CaseSectionResult
 
     /// The complaint's current stage with the rules that apply to it.
     struct Current {

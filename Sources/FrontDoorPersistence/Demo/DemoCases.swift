@@ -23,6 +23,8 @@ public struct DemoCases: Sendable {
         var then: [CaseStatus]
         /// For a complaint: the service it is about, and whether stage 1 has been answered.
         var complaint: (about: String, answered: Bool)? = nil
+        /// For an FOI request: answered, with what was withheld, and published on the disclosure log.
+        var answeredAndPublished = false
     }
 
     static var specs: [Spec] {
@@ -55,6 +57,10 @@ public struct DemoCases: Sendable {
             Spec(service: "foi-request", customer: 1, advisor: nil, daysAgo: 5, answers: [
                 "information": ["How many missed bin reports did the council receive each month in 2025, by ward?"],
                 "format": ["email"]], then: []),
+            // An older one, answered and on the disclosure log.
+            Spec(service: "foi-request", customer: 2, advisor: nil, daysAgo: 35, answers: [
+                "information": ["How much did the council spend repairing potholes in 2025, and who did the work?"],
+                "format": ["email"]], then: [], answeredAndPublished: true),
         ]
     }
 
@@ -101,6 +107,9 @@ public struct DemoCases: Sendable {
             if let complaint = spec.complaint {
                 try await DemoComplaints(database: database, shipped: shipped)
                     .follow(item, council: stored, about: complaint.about, answered: complaint.answered, received: received)
+            }
+            if spec.answeredAndPublished {
+                try await DemoInformationRequests(database: database, shipped: shipped).answerAndPublish(item, council: stored, received: received)
             }
             made += 1
         }

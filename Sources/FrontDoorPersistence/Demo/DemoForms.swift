@@ -95,6 +95,15 @@ public enum DemoForms {
                 Field(id: "what", kind: .longText, label: "What went well?", errorName: "what went well",
                       hint: "If someone helped you, tell us their name so we can thank them.", maximumLength: 2000),
             ]),
+            ("comment", [
+                Field(id: "comment", kind: .longText, label: "What would you like to tell us?", errorName: "your comment",
+                      hint: "Say which service it is about.", maximumLength: 2000),
+            ]),
+            ("subject-access", [
+                Field(id: "information", kind: .longText, label: "What information about you do you want?", errorName: "the information you want",
+                      hint: "For example, the records of your housing application, or everything we hold. Dates help us find it.",
+                      maximumLength: 5000),
+            ]),
             ("foi-request", [
                 Field(id: "information", kind: .longText, label: "What information do you want?", errorName: "the information you want",
                       hint: "Be as specific as you can: the subject, the dates and the kind of record.",
@@ -108,6 +117,7 @@ public enum DemoForms {
 
     /// The demo services whose cases follow a process of their own.
     public static var processes: [(code: String, process: CaseProcess)] {
-        [("complaint", .complaint), ("compliment", .compliment), ("foi-request", .freedomOfInformation)]
+        [("complaint", .complaint), ("compliment", .compliment), ("comment", .comment), ("foi-request", .freedomOfInformation),
+         ("subject-access", .subjectAccess)]
     }
 }

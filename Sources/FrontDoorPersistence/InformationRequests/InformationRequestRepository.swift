@@ -25,6 +25,11 @@ public struct InformationRequestRepository: Sendable {
         public var extensionReason: String
         public var extensionToldOn: LocalDate?
         public var answeredOn: LocalDate?
+        public var responseText: String
+        /// On the public disclosure log since then, as redacted; nil when not published.
+        public var disclosurePublishedAt: Date?
+        public var disclosureRequest: String
+        public var disclosureResponse: String
 
         /// The FOI or EIR clock; nil for a subject access request.
         public var statutoryClock: StatutoryRequestClock? {
@@ -38,7 +43,7 @@ public struct InformationRequestRepository: Sendable {
             guard kind == .subjectAccess else { return nil }
             let extended = extendedMonths.flatMap { months in extensionToldOn.map { SubjectAccessClock.Extension(months: months, reason: extensionReason, toldOn: $0) } }
             return SubjectAccessClock(receivedOn: receivedOn, identityCheckNeeded: identityCheckNeeded, identityVerifiedOn: identityVerifiedOn,
-                                      extended: extended)
+                                      extended: extended, clarifications: clarifications)
         }
     }
 
@@ -47,7 +52,8 @@ public struct InformationRequestRepository: Sendable {
     static func begin(caseID: UUID, councilID: UUID, kind: InformationRequestKind, receivedOn: LocalDate, on db: any SQLDatabase) async throws -> Request {
         let request = Request(caseID: caseID, kind: kind, receivedOn: receivedOn, identityCheckNeeded: kind == .subjectAccess, identityVerifiedOn: nil,
                               clarifications: [], feesNotices: [], extendedUntil: nil, extendedMonths: nil, extensionReason: "",
-                              extensionToldOn: nil, answeredOn: nil)
+                              extensionToldOn: nil, answeredOn: nil, responseText: "",
+                              disclosurePublishedAt: nil, disclosureRequest: "", disclosureResponse: "")
         try await db.insert(into: "information_requests")
             .columns("case_id", "council_id", "kind", "received_on", "identity_check_needed", "extension_reason")
             .values(SQLBind(caseID), SQLBind(councilID), SQLBind(kind.rawValue), SQLBind(receivedOn.description),
@@ -66,23 +72,29 @@ public struct InformationRequestRepository: Sendable {
             var extension_reason: String
             var extension_told_on: String?
             var answered_on: String?
+            var response_text: String?
+            var disclosure_published_at: Date?
+            var disclosure_request: String?
+            var disclosure_response: String?
         }
-        struct Pause: Decodable { var reason: String; var from_on: String; var until_on: String? }
+        struct Pause: Decodable { var reason: String; var from_on: String; var until_on: String?; var amount_pence: Int? }
         guard let row = try await database.sql.select().column("*").from("information_requests").where("case_id", .equal, caseID)
             .first(decoding: Row.self), let kind = InformationRequestKind(rawValue: row.kind), let receivedOn = LocalDate(row.received_on) else { return nil }
-        let pauses = try await database.sql.select().columns("reason", "from_on", "until_on").from("information_request_pauses")
+        let pauses = try await database.sql.select().columns("reason", "from_on", "until_on", "amount_pence").from("information_request_pauses")
             .where("case_id", .equal, caseID).orderBy("from_on").all(decoding: Pause.self)
         let clarifications = pauses.filter { $0.reason == Self.clarification }.compactMap { pause in
             LocalDate(pause.from_on).map { StatutoryRequestClock.Clarification(askedOn: $0, answeredOn: pause.until_on.flatMap(LocalDate.init)) }
         }
         let fees = pauses.filter { $0.reason == Self.feesNotice }.compactMap { pause in
-            LocalDate(pause.from_on).map { StatutoryRequestClock.FeesNotice(givenOn: $0, paidOn: pause.until_on.flatMap(LocalDate.init)) }
+            LocalDate(pause.from_on).map { StatutoryRequestClock.FeesNotice(givenOn: $0, paidOn: pause.until_on.flatMap(LocalDate.init), amountPence: pause.amount_pence) }
         }
         return Request(caseID: caseID, kind: kind, receivedOn: receivedOn, identityCheckNeeded: row.identity_check_needed,
                        identityVerifiedOn: row.identity_verified_on.flatMap(LocalDate.init), clarifications: clarifications, feesNotices: fees,
                        extendedUntil: row.extended_until.flatMap(LocalDate.init), extendedMonths: row.extended_months,
                        extensionReason: row.extension_reason, extensionToldOn: row.extension_told_on.flatMap(LocalDate.init),
-                       answeredOn: row.answered_on.flatMap(LocalDate.init))
+                       answeredOn: row.answered_on.flatMap(LocalDate.init), responseText: row.response_text ?? "",
+                       disclosurePublishedAt: row.disclosure_published_at, disclosureRequest: row.disclosure_request ?? "",
+                       disclosureResponse: row.disclosure_response ?? "")
     }
 
     static let clarification = "clarification"

@@ -47,5 +47,6 @@ public enum Migrations {
         CreateApiIdempotency(),
         CreateComplaintsAndInformationRequests(),
         CreateCaseSubjects(),
+        AddDisclosureLogText(),
     ]
 }

@@ -7,6 +7,7 @@ public enum SitePath: String, CaseIterable, Sendable {
     case youSaidWeDid = "/you-said-we-did"
     case complaintsReport = "/complaints-report"
     case complaintsReportCSV = "/complaints-report.csv"
+    case disclosureLog = "/disclosure-log"
     case brandStylesheet = "/brand.css"
     case healthLive = "/health/live"
     case healthReady = "/health/ready"

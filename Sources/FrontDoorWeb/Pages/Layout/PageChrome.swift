@@ -79,9 +79,10 @@ public struct PageChrome: Sendable {
             FooterLink(href: basePath + "/account", text: L("layout_footer_account", language)),
             FooterLink(href: basePath + "/staff/sign-in", text: L("layout_footer_staff", language)),
         ]
-        // A council's own learning; the deployment's pages (no council chosen) have none to show.
+        // A council's own learning and disclosures; the deployment's pages (no council chosen) have none to show.
         if contact != nil {
             footerLinks.insert(FooterLink(href: basePath + "/you-said-we-did", text: L("layout_footer_you_said", language)), at: 1)
+            footerLinks.insert(FooterLink(href: basePath + "/disclosure-log", text: L("layout_footer_disclosure_log", language)), at: 2)
         }
         self.contact = contact
     }

@@ -97,12 +97,16 @@ public struct CasePage: PageModel {
     public var note: Note?
     /// For a complaint: its stages and what may be done at this one.
     public var complaint: ComplaintPanel?
+    /// For an FOI, EIR or subject access request: its clock and what may be done now.
+    public var informationRequest: InformationRequestPanel?
 
     init(chrome: PageChrome, banner: NotificationBanner?, errorSummary: ErrorSummary?, item: Case, serviceName: String,
          details: SummaryList, answers: SummaryList, files: [SubmittedFormPage.Link], timeline: [TimelineEntry], change: Change?, note: Note?,
          nearby: [Nearby] = [], merge: Merge? = nil, mergedInto: Nearby? = nil, extend: Extend? = nil,
-         caseDetails: Details? = nil, linked: [Nearby] = [], relate: Relate? = nil, complaint: ComplaintPanel? = nil) {
+         caseDetails: Details? = nil, linked: [Nearby] = [], relate: Relate? = nil, complaint: ComplaintPanel? = nil,
+         informationRequest: InformationRequestPanel? = nil) {
         self.complaint = complaint
+        self.informationRequest = informationRequest
         self.chrome = chrome
         self.caseDetails = caseDetails
         self.linked = linked

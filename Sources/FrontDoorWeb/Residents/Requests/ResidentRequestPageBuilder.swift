@@ -97,7 +97,7 @@ extension ResidentRequestRoutes {
                           textarea: Textarea(id: "escalation-reason", label: Label(L("request_escalate_label", language)), error: error("escalation-reason"),
                                              value: typed?["escalation-reason"], rows: 5),
                           button: Button(L("request_escalate_button", language), variant: .secondary))
-        } else if complaint == nil, possible.contains(.reopen), case .success = rules.lifecycle.apply(.reopen, to: item.status, resolvedAt: item.resolvedAt, now: Date()) {
+        } else if complaint == nil, possible.contains(.reopen), try await informationRequests.find(caseID: item.id) == nil, case .success = rules.lifecycle.apply(.reopen, to: item.status, resolvedAt: item.resolvedAt, now: Date()) {
             let until = item.resolvedAt.map { LocalDate($0.addingTimeInterval(Double(rules.lifecycle.reopenWindowDays) * 86_400)) }
             reopen = form("reopen", L("request_reopen_heading", language),
                           until.map { L("request_reopen_until", language, ["date": CaseDates.date($0, language)]) }, path: "reopen",

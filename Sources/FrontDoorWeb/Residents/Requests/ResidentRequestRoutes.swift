@@ -17,6 +17,7 @@ struct ResidentRequestRoutes {
     let progress: CaseProgress
     let complaints: ComplaintRepository
     let complaintProgress: ComplaintProgress
+    let informationRequests: InformationRequestRepository
 
     init(renderer: PageRenderer, database: Database, bankHolidays: BankHolidays) {
         self.renderer = renderer
@@ -28,6 +29,7 @@ struct ResidentRequestRoutes {
         self.progress = CaseProgress(database: database, bankHolidays: bankHolidays)
         self.complaints = ComplaintRepository(database: database)
         self.complaintProgress = ComplaintProgress(database: database, bankHolidays: bankHolidays)
+        self.informationRequests = InformationRequestRepository(database: database)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -85,7 +87,9 @@ struct ResidentRequestRoutes {
                 return try await routes.page(item, own: own, context, problem: problem, typed: form)
             }
             // A complaint goes on to its next stage instead, which keeps the stages and their deadlines.
-            guard try await routes.complaints.find(caseID: item.id) == nil else { throw HTTPError(.notFound) }
+            // An answered information request keeps its answer: a review of it is asked for as a new request.
+            guard try await routes.complaints.find(caseID: item.id) == nil,
+                  try await routes.informationRequests.find(caseID: item.id) == nil else { throw HTTPError(.notFound) }
             return try await routes.move(item, .reopen, message: "You told us it was not put right: " + reason, form: form, context, saved: "reopened")
         }
 

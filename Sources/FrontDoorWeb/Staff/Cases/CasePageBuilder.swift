@@ -10,6 +10,7 @@ extension CaseRoutes {
     func page(_ item: Case, _ context: StaffRequestContext, banner: NotificationBanner? = nil, problem: FieldError? = nil,
               problems: [FieldError] = [], typed: FormInput? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let complaint = try await complaintPanel.panel(item, context, problems: problems, typed: typed)
+        let informationRequest = try await informationRequestPanel.panel(item, context, problems: problems, typed: typed)
         let allProblems = (problem.map { [$0] } ?? []) + problems
         let service = try await services.find(id: item.serviceID, councilID: item.councilID)
         var customer: Customer?
@@ -57,6 +58,7 @@ extension CaseRoutes {
         let possible = CaseLifecycle().actions(from: item.status).filter {
             Permissions.isAllowed(context.member, [.resolve, .close].contains($0) ? .closeCase : .updateCase, on: scope)
                 && !(complaint != nil && Self.complaintStageActions.contains($0))
+                && !(informationRequest != nil && Self.informationRequestActions.contains($0))
         }
         let action = context.basePath + StaffPaths.cases + "/" + item.reference.description
         let change = possible.isEmpty ? nil : CasePage.Change(
@@ -90,7 +92,7 @@ extension CaseRoutes {
                          options: nearby.map { (value: $0.reference, text: $0.reference) }),
             save: Button("Mark as a duplicate", variant: .secondary)) : nil
         var extend: CasePage.Extend?
-        if item.status.isOpen, complaint == nil, case .date = item.resolveBy, Permissions.isAllowed(context.member, .updateCase, on: scope) {
+        if item.status.isOpen, complaint == nil, informationRequest == nil, case .date = item.resolveBy, Permissions.isAllowed(context.member, .updateCase, on: scope) {
             extend = CasePage.Extend(
                 action: action + "/extend", csrfToken: context.csrfToken, version: String(item.version),
                 days: TextInput(id: "extra-days", label: Label("Extra working days"), error: problem?.fieldID == "extra-days" ? problem?.message : nil,
@@ -131,13 +133,17 @@ extension CaseRoutes {
             banner: banner, errorSummary: allProblems.isEmpty ? nil : ErrorSummary(errors: allProblems), item: item, serviceName: service?.name ?? "Case",
             details: details, answers: answers, files: files, timeline: timeline, change: change, note: note,
             nearby: nearby, merge: merge, mergedInto: mergedInto, extend: extend, caseDetails: caseDetails, linked: linked, relate: relate,
-            complaint: complaint),
+            complaint: complaint, informationRequest: informationRequest),
             status: status)
     }
 
     /// A complaint is acknowledged, answered and taken to its next stage through its own panel,
     /// which keeps the stages, so the ordinary forms do not offer these.
     static let complaintStageActions: Set<CaseAction> = [.acknowledge, .resolve, .reopen]
+
+    /// An information request's clock stops and restarts, and its answer is recorded, through
+    /// its own panel; an answered request is not reopened (a review is a new request).
+    static let informationRequestActions: Set<CaseAction> = [.askCustomer, .customerReplied, .resolve, .reopen]
 
     static func label(_ action: CaseAction) -> String {
         switch action {

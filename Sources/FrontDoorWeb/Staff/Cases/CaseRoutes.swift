@@ -17,6 +17,7 @@ struct CaseRoutes {
     let staffAccounts: StaffAccountRepository
     let progress: CaseProgress
     let complaintPanel: ComplaintPanelBuilder
+    let informationRequestPanel: InformationRequestPanelBuilder
     /// Links in what the customer is told (their request in My Account).
     let links: PublicLinks
 
@@ -34,6 +35,7 @@ struct CaseRoutes {
         self.staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
         self.progress = CaseProgress(database: database, bankHolidays: bankHolidays)
         self.complaintPanel = ComplaintPanelBuilder(database: database, hasher: hasher, bankHolidays: bankHolidays)
+        self.informationRequestPanel = InformationRequestPanelBuilder(database: database, bankHolidays: bankHolidays)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -64,6 +66,11 @@ struct CaseRoutes {
             if Self.complaintStageActions.contains(action), try await routes.complaintPanel.complaints.find(caseID: item.id) != nil {
                 return try await routes.page(item, context, problem: FieldError(
                     fieldID: "next", message: "A complaint is acknowledged, answered and escalated in its complaint section"), status: .unprocessableContent)
+            }
+            if Self.informationRequestActions.contains(action), try await routes.informationRequestPanel.requests.find(caseID: item.id) != nil {
+                return try await routes.page(item, context, problem: FieldError(
+                    fieldID: "next", message: "An information request is paused, answered and extended in its own section, which keeps its legal clock"),
+                    status: .unprocessableContent)
             }
             let message = form["message"]
             if message.count > 2000 {
@@ -134,6 +141,9 @@ struct CaseRoutes {
             if !item.status.isOpen { problems.append(FieldError(fieldID: "extra-days", message: "Only an open case can be given more time")) }
             if try await routes.complaintPanel.complaints.find(caseID: item.id) != nil {
                 problems.insert(FieldError(fieldID: "extra-days", message: "A complaint's stage is extended in its complaint section"), at: 0)
+            }
+            if try await routes.informationRequestPanel.requests.find(caseID: item.id) != nil {
+                problems.insert(FieldError(fieldID: "extra-days", message: "An information request is extended in its own section, as the law allows"), at: 0)
             }
             guard problems.isEmpty, let days else {
                 return try await routes.page(item, context, problem: problems.first, status: .unprocessableContent)

@@ -7,7 +7,7 @@ import Hummingbird
 /// extending it, answering it, escalating it for the resident, the service it is about,
 /// learning actions and an Ombudsman referral. Stage changes go through `ComplaintProgress`
 /// against the version the officer saw; the rest are recorded as staff-only notes.
-struct ComplaintRoutes {
+struct ComplaintRoutes: CaseSectionRoutes {
     let cases: CaseRoutes
     let progress: ComplaintProgress
     let links: PublicLinks
@@ -197,37 +197,7 @@ struct ComplaintRoutes {
         return try await panel.staffAccounts.all(councilID: councilID).first { $0.id == id && CaseQueueRoutes.caseworkRoles.contains($0.role) }
     }
 
-    func council(_ context: StaffRequestContext) throws -> Council {
-        guard let council = context.council else { throw HTTPError(.notFound) }
-        return council
-    }
-
-    func actor(_ context: StaffRequestContext) -> CaseRepository.Actor {
-        .init(id: context.staff.id, name: context.staff.displayName)
-    }
-
-    func notice(_ item: Case, _ request: Request, _ context: StaffRequestContext) -> CaseProgress.Notice {
-        .init(link: links.url(ResidentPaths.requests + "/" + item.reference.description, request: request, context: context))
-    }
-
-    func saved(_ item: Case, _ context: StaffRequestContext) async throws -> Response {
-        .redirect(to: context.basePath + StaffPaths.cases + "/" + item.reference.description + "?saved=1")
-    }
-
-    func refuse(_ item: Case, _ context: StaffRequestContext, _ problems: [FieldError], _ form: FormInput?) async throws -> Response {
-        try await cases.page(item, context, problems: problems, typed: form, status: .unprocessableContent)
-    }
-
     func outcome(_ item: Case, _ context: StaffRequestContext, _ form: FormInput, _ result: ComplaintProgress.Result) async throws -> Response {
-        switch result {
-        case .saved: return try await saved(item, context)
-        case .refused(let problems):
-            return try await refuse(item, context, problems.map { FieldError(fieldID: Self.fieldOnPage[$0.field] ?? $0.field, message: $0.message) }, form)
-        case .changedSince(let current, let events):
-            let what = events.map { "\($0.actorName): \($0.text)" }.joined(separator: "; ")
-            return try await cases.page(current, context, problems: [FieldError(
-                fieldID: "outcome", message: "This case changed while you were looking at it, so your change was not saved. "
-                    + (what.isEmpty ? "" : "What changed: \(what). ") + "Check the case below and try again")], typed: form, status: .conflict)
-        }
+        try await outcome(item, context, form, result, field: "outcome", onPage: { Self.fieldOnPage[$0] ?? $0 })
     }
 }
