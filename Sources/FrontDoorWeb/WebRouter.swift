@@ -140,6 +140,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     ServiceCatalogueRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     FormEditorRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     CalendarRoutes(renderer: renderer, database: dependencies.database, shipped: dependencies.bankHolidays).register(on: router)
+    ComplaintPolicyRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     CaseQueueRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher).register(on: router)
     let caseRoutes = CaseRoutes(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
                                 bankHolidays: dependencies.bankHolidays, attachments: attachments,

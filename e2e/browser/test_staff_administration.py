@@ -84,6 +84,19 @@ def test_an_administrator_runs_the_staff_and_an_invited_person_joins(mail_server
         assert "Christmas closure" in browser.find_element(By.TAG_NAME, "main").text
         assert_axe_clean(browser, "working days with a closure day")
 
+        # The complaints policy: a stage left without its days is refused; a three-stage policy is saved, with a warning.
+        browser.get(base + "/staff/complaint-policy")
+        assert_axe_clean(browser, "complaints policy")
+        browser.find_element(By.ID, "corporate-stage-3-name").send_keys("Stage 3")
+        click_and_wait_for_page(browser, browser.find_element(By.XPATH, "(//main//button[normalize-space()='Save the policy'])[1]"))
+        assert "Enter stage 3's working days to respond" in browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert_axe_clean(browser, "complaints policy with an error")
+        browser.find_element(By.ID, "corporate-stage-3-days").send_keys("25")
+        click_and_wait_for_page(browser, browser.find_element(By.XPATH, "(//main//button[normalize-space()='Save the policy'])[1]"))
+        assert "The policy has been saved" in browser.find_element(By.CSS_SELECTOR, ".fd-notification-banner").text
+        assert "departs from the Ombudsmen's complaint handling code" in browser.find_element(By.TAG_NAME, "main").text
+        assert_axe_clean(browser, "complaints policy departing from the code")
+
         # The invited person opens the link in a browser nobody is signed in to.
         browser.get(base + "/staff")
         click_and_wait_for_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button.fd-button--secondary"))

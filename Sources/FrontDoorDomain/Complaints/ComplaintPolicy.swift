@@ -69,18 +69,36 @@ public struct ComplaintPolicy: Sendable, Equatable, Codable {
             && stages[0].longestExtensionWorkingDays <= 10 && stages[1].longestExtensionWorkingDays <= 20
     }
 
-    /// What is wrong with the policy as a council typed it; empty when it may be saved.
-    public var problems: [String] {
-        var problems: [String] = []
-        if !(1...5).contains(stages.count) { problems.append("A complaints process has from 1 to 5 stages") }
-        if !(1...20).contains(acknowledgementWorkingDays) { problems.append("Acknowledgement must be due within 1 to 20 working days") }
+    /// The part of a policy a problem is with, so a form can show it beside the right box.
+    public enum Part: Sendable, Equatable {
+        case stageCount
+        case acknowledgement
+        /// Stage numbers count from 1.
+        case stageName(Int)
+        case responseDays(Int)
+        case extensionDays(Int)
+    }
+
+    /// What is wrong with the policy as a council typed it, each with the part it is about; empty when it may be saved.
+    public var problemsByPart: [(part: Part, message: String)] {
+        var problems: [(part: Part, message: String)] = []
+        if !(1...5).contains(stages.count) { problems.append((.stageCount, "A complaints process has from 1 to 5 stages")) }
+        if !(1...20).contains(acknowledgementWorkingDays) { problems.append((.acknowledgement, "Acknowledgement must be due within 1 to 20 working days")) }
         for (index, stage) in stages.enumerated() {
-            if stage.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Enter a name for stage \(index + 1)") }
-            if !(1...100).contains(stage.responseWorkingDays) { problems.append("Stage \(index + 1)'s response must be due within 1 to 100 working days") }
-            if !(0...100).contains(stage.longestExtensionWorkingDays) { problems.append("Stage \(index + 1)'s extension must be from 0 to 100 working days") }
+            let number = index + 1
+            if stage.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append((.stageName(number), "Enter a name for stage \(number)")) }
+            if !(1...100).contains(stage.responseWorkingDays) {
+                problems.append((.responseDays(number), "Stage \(number)'s response must be due within 1 to 100 working days"))
+            }
+            if !(0...100).contains(stage.longestExtensionWorkingDays) {
+                problems.append((.extensionDays(number), "Stage \(number)'s extension must be from 0 to 100 working days"))
+            }
         }
         return problems
     }
+
+    /// What is wrong with the policy as a council typed it; empty when it may be saved.
+    public var problems: [String] { problemsByPart.map(\.message) }
 }
 
 /// Complaints about the council's services in general, handled under the Ombudsmen's codes;

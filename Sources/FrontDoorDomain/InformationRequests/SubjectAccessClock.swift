@@ -8,7 +8,11 @@
 /// Clarification: since the Data (Use and Access) Act 2025 (UK GDPR art. 12A) the law, as the
 /// regulator's guidance did before it, stops the clock while the council waits for the
 /// requester to say what they want, when it holds a lot about them. The clock is paused, not
-/// started afresh: the calendar days waited are added to the date the answer is due.
+/// started afresh: the calendar days waited are added to the date the answer is due. The Act
+/// counts the paused period with both ends (the day asked to the day answered) and a month
+/// "beginning with" the start day (ending the day before the same date next month); counting
+/// the regulator's way (due on the same date next month) with one end of the pause gives the
+/// same date, which is how it is done here.
 public struct SubjectAccessClock: Sendable, Equatable {
     public static let longestExtensionMonths = 2
 

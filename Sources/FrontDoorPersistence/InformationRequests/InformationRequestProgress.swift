@@ -124,7 +124,7 @@ public struct InformationRequestProgress: Sendable {
         guard problems.isEmpty else { return .refused(problems) }
         let today = LocalDate(now)
         let payBy = StatutoryRequestClock.FeesNotice(givenOn: today).payBy(for: current.request.kind, calendar: current.calendar)
-        let message = "Answering your request will cost \(Self.pounds(amountPence)). Please pay by \(payBy.inWords). "
+        let message = "Answering your request will cost \(Money.pounds(amountPence)). Please pay by \(payBy.inWords). "
             + "We will not go on with your request until the fee is paid, and if it is not paid by then the request lapses."
         return try await save(item, to: .awaitingCustomer, current: nil, seenVersion: seenVersion, by: actor, message: message, notice: notice,
                               council: council, at: now) { db in
@@ -140,9 +140,9 @@ public struct InformationRequestProgress: Sendable {
         guard let index = current.request.feesNotices.lastIndex(where: { $0.paidOn == nil }) else {
             return .refused(problems + [.init(field: "fee-paid-on", message: "No fee is awaited")])
         }
-        let notice_ = current.request.feesNotices[index]
-        let payBy = notice_.payBy(for: current.request.kind, calendar: current.calendar)
-        if paidOn < notice_.givenOn { problems.append(.init(field: "fee-paid-on", message: "The date must be on or after \(notice_.givenOn.inWords), when the notice was given")) }
+        let feesNotice = current.request.feesNotices[index]
+        let payBy = feesNotice.payBy(for: current.request.kind, calendar: current.calendar)
+        if paidOn < feesNotice.givenOn { problems.append(.init(field: "fee-paid-on", message: "The date must be on or after \(feesNotice.givenOn.inWords), when the notice was given")) }
         if paidOn > LocalDate(now) { problems.append(.init(field: "fee-paid-on", message: "The date must be today or in the past")) }
         if paidOn > payBy { problems.append(.init(field: "fee-paid-on", message: "The fee was due by \(payBy.inWords): the request lapsed, so close it")) }
         guard problems.isEmpty else { return .refused(problems) }
@@ -297,10 +297,5 @@ public struct InformationRequestProgress: Sendable {
     static func closePause(_ reason: String, caseID: UUID, on day: LocalDate, on db: any SQLDatabase) async throws {
         try await db.update("information_request_pauses").set("until_on", to: SQLBind(day.description))
             .where("case_id", .equal, caseID).where("reason", .equal, reason).where("until_on", .is, SQLLiteral.null).run()
-    }
-
-    /// Money in words for the requester; the web layer's formatter is not reachable from here.
-    static func pounds(_ pence: Int) -> String {
-        String(format: "£%d.%02d", pence / 100, pence % 100)
     }
 }

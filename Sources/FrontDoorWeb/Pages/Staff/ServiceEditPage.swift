@@ -18,6 +18,7 @@ public struct ServiceEditPage: PageModel {
     public var group: Select
     public var keywords: Textarea
     public var team: Select
+    public var process: Select
     public var contactType: Radios
     public var channels: Checkboxes
     public var settings: Checkboxes
@@ -54,6 +55,10 @@ public struct ServiceEditPage: PageModel {
         self.team = Select(id: "team", label: Label("Team that works its requests"), error: error("team"),
                            options: [(value: "", text: "No team")] + teams.map { (value: $0.id.uuidString, text: $0.name) },
                            selected: values.team)
+        self.process = Select(id: "process", label: Label("How its requests are handled"),
+                              hint: "Complaints and information requests follow their legal stages and deadlines. A change applies to requests made from then on.",
+                              error: error("process"),
+                              options: CaseProcess.allCases.map { (value: $0.rawValue, text: $0.displayName) }, selected: values.process ?? CaseProcess.standard.rawValue)
         self.contactType = Radios(ChoiceGroup(
             idPrefix: "contact-type", fieldset: Fieldset(legend: "Kind of contact", legendClasses: "fd-fieldset__legend--s"),
             error: error("contact-type"),

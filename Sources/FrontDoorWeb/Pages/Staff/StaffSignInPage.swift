@@ -83,6 +83,7 @@ public struct StaffHomePage: PageModel {
             (.manageTeams, StaffPaths.teams, "Teams"),
             (.manageCouncilSettings, StaffPaths.settings, "Council settings"),
             (.manageCouncilSettings, StaffPaths.calendar, "Working days and case rules"),
+            (.manageCouncilSettings, StaffPaths.complaintPolicy, "Complaints policy"),
             (.manageCouncilSettings, StaffPaths.jobs, "Background jobs"),
             (.manageCouncilSettings, StaffPaths.webhooks, "Webhooks"),
             (.manageServices, StaffPaths.notifications, "Notifications"),
@@ -135,6 +136,8 @@ public enum StaffPaths {
     public static let queue = "/staff/queue"
     /// The council's working calendar and case rules.
     public static let calendar = "/staff/calendar"
+    /// The council's complaint handling policy for each type of complaint.
+    public static let complaintPolicy = "/staff/complaint-policy"
     /// Forms an advisor is filling in for a customer: `/staff/forms/{draft}[/{question}]`.
     public static let forms = "/staff/forms"
     /// Requests sent: `/staff/requests/{id}`, files at `/staff/requests/{id}/files/{file}`.

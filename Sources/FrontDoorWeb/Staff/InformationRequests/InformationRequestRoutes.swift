@@ -117,12 +117,12 @@ struct InformationRequestRoutes: CaseSectionRoutes {
             for (field, limit) in [("withheld-description", 500), ("public-interest", 5_000)] where form[field].count > limit {
                 problems.append(FieldError(fieldID: field, message: "Keep it to \(limit.formatted()) characters or fewer"))
             }
-            let item_ = WithheldItem(description: form["withheld-description"], exemption: exemption ?? Exemption.all[0],
+            let withheld = WithheldItem(description: form["withheld-description"], exemption: exemption ?? Exemption.all[0],
                                      publicInterestTest: form["public-interest"])
-            let domain = item_.problems.map { FieldError(fieldID: $0.field, message: $0.message) }
+            let domain = withheld.problems.map { FieldError(fieldID: $0.field, message: $0.message) }
             problems = domain.filter { exemption != nil || $0.fieldID != "public-interest" } + problems
             guard problems.isEmpty, exemption != nil else { return try await routes.refuse(item, context, problems, form) }
-            let recorded = try await routes.panel.withheld.add(item_, caseID: item.id)
+            let recorded = try await routes.panel.withheld.add(withheld, caseID: item.id)
             _ = try await routes.cases.cases.addNote(to: item, text: "Withheld information recorded: \(recorded.item.description) (\(recorded.item.exemption.title))",
                                                      visibility: .internal, by: routes.actor(context), at: Date())
             return try await routes.saved(item, context)

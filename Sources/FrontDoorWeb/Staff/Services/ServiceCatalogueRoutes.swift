@@ -11,6 +11,7 @@ struct ServiceCatalogueRoutes {
     let teams: TeamRepository
     let transfer: CatalogueTransfer
     let audit: AuditTrail
+    let processes: ServiceProcessRepository
 
     init(renderer: PageRenderer, database: Database) {
         self.renderer = renderer
@@ -18,6 +19,7 @@ struct ServiceCatalogueRoutes {
         self.teams = TeamRepository(database: database)
         self.transfer = CatalogueTransfer(database: database)
         self.audit = AuditTrail(database: database)
+        self.processes = ServiceProcessRepository(database: database)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -54,10 +56,14 @@ struct ServiceCatalogueRoutes {
             let values = ServiceDetailsForm(try await FormInput.read(from: request))
             let councilTeams = try await teams.all(councilID: councilID)
             var validation = FormValidation()
-            if let service = values.service(id: UUID(), councilID: councilID, existingCode: nil, teams: councilTeams, validation: &validation) {
+            let process = values.caseProcess(current: .standard, validation: &validation)
+            if let service = values.service(id: UUID(), councilID: councilID, existingCode: nil, teams: councilTeams, validation: &validation),
+               let process {
                 do {
                     try await services.create(service, at: Date())
-                    try await record(.serviceAdded, "service \(service.code.value) (\(service.name))", context)
+                    try await processes.set(process, serviceID: service.id, councilID: councilID)
+                    try await record(.serviceAdded, "service \(service.code.value) (\(service.name))"
+                                     + (process == .standard ? "" : ", handled as \(process.displayName.lowercased())"), context)
                     return .redirect(to: context.basePath + StaffPaths.services + "/" + service.code.value + "/form?added=1")
                 } catch ServiceRepository.SaveError.codeTaken {
                     validation.add("code", "Another service already has the code \(service.code.value)")
@@ -72,9 +78,11 @@ struct ServiceCatalogueRoutes {
         staff.get("services/:code") { _, context -> Response in
             try context.require(.manageServices)
             let service = try await Self.service(context, services)
+            var values = ServiceDetailsForm(service)
+            values.process = try await processes.process(serviceID: service.id).rawValue
             return try renderer.response(ServiceEditPage(
                 chrome: ChromeFactory.chrome(pageTitle: "Change " + service.name, context: context), basePath: context.basePath,
-                csrfToken: context.csrfToken, values: ServiceDetailsForm(service), teams: try await teams.all(councilID: context.staff.councilID),
+                csrfToken: context.csrfToken, values: values, teams: try await teams.all(councilID: context.staff.councilID),
                 isNew: false))
         }
 
@@ -85,8 +93,10 @@ struct ServiceCatalogueRoutes {
             values.code = current.code.value
             let councilTeams = try await teams.all(councilID: context.staff.councilID)
             var validation = FormValidation()
+            let stored = try await processes.process(serviceID: current.id)
+            let process = values.caseProcess(current: stored, validation: &validation)
             guard let changed = values.service(id: current.id, councilID: current.councilID, existingCode: current.code, teams: councilTeams,
-                                               validation: &validation) else {
+                                               validation: &validation), let process else {
                 return try renderer.response(ServiceEditPage(
                     chrome: ChromeFactory.chrome(pageTitle: "Change " + current.name, context: context, hasErrors: true),
                     basePath: context.basePath, csrfToken: context.csrfToken, values: values, teams: councilTeams, isNew: false,
@@ -95,6 +105,10 @@ struct ServiceCatalogueRoutes {
             if changed != current {
                 try await services.update(changed, at: Date())
                 try await record(.serviceChanged, "service \(changed.code.value) (\(changed.name))", context)
+            }
+            if stored != process {
+                try await processes.set(process, serviceID: current.id, councilID: current.councilID)
+                try await record(.serviceChanged, "service \(changed.code.value) now handled as \(process.displayName.lowercased())", context)
             }
             return .redirect(to: context.basePath + StaffPaths.services + "?saved=" + (changed.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }

@@ -19,6 +19,9 @@ struct ServiceDetailsForm: Sendable {
     var standardStatement = ""
     var fee = ""
     var topTask = ""
+    /// The process its cases follow (`CaseProcess`), kept beside the service, not in it; nil
+    /// when the form did not say, which leaves a service's process as it was.
+    var process: String?
 
     init() {}
 
@@ -57,6 +60,18 @@ struct ServiceDetailsForm: Sendable {
         standardStatement = form["standard-statement"]
         fee = form["fee"]
         topTask = form["top-task"]
+        process = form["process"].isEmpty ? nil : form["process"]
+    }
+
+    /// The process chosen (`current` when the form did not say), or nil with the problem added
+    /// when it is not one of the list.
+    func caseProcess(current: CaseProcess, validation: inout FormValidation) -> CaseProcess? {
+        guard let process else { return current }
+        guard let chosen = CaseProcess(rawValue: process) else {
+            validation.add("process", "Select how its requests are handled from the list")
+            return nil
+        }
+        return chosen
     }
 
     /// The service these boxes describe, with `id` and `councilID` kept from the stored one (or
