@@ -190,6 +190,31 @@ struct InformationRequestPageTests {
         }
     }
 
+    @Test("The requester's reply from My Account is the clarification: the clock runs again from the day it came", arguments: TestDatabase.available)
+    func replyIsTheClarification(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            let (reference, resident) = try await Self.residentAsksFOI(browser, database)
+            try await Self.signIn(browser, Self.owen)
+            let path = "/staff/cases/" + reference
+            var (item, _) = try await Self.stored(reference, database)
+            #expect(try await browser.postForm(path + "/information-request/clarify", [
+                ("clarification-question", "Which years do you mean?"), ("version", String(item.version))]).status == .seeOther)
+            // Asked a week ago: the reply today restarts the twenty working days from today, not from receipt.
+            let today = LocalDate(Date()), weekAgo = today.adding(days: -7)
+            try await database.sql.update("information_requests").set("received_on", to: SQLBind(weekAgo.description)).where("case_id", .equal, item.id).run()
+            try await database.sql.update("information_request_pauses").set("from_on", to: SQLBind(weekAgo.description)).where("case_id", .equal, item.id).run()
+
+            #expect(try await resident.postForm("/account/requests/\(reference)/reply", [("reply", "2024 and 2025, please."), ("version", String(item.version + 1))])
+                .status == .seeOther)
+            let request: InformationRequestRepository.Request
+            (item, request) = try await Self.stored(reference, database)
+            let calendar = try await Self.calendars(database).informationRequests
+            #expect(item.status == .inProgress && request.clarifications == [.init(askedOn: weekAgo, answeredOn: today)])
+            #expect(item.resolveBy == .date(calendar.adding(workingDays: 20, to: today)), "due on the twentieth working day after the reply")
+            #expect(!(try await browser.get(path).text.contains("Record the clarification")), "nothing is left for the officer to record")
+        }
+    }
+
     @Test("A fees notice stops the FOI clock until the fee is paid, and the days it stood still are added on", arguments: TestDatabase.available)
     func feesNotice(database kind: TestDatabase) async throws {
         try await withDemoDeployment(database: kind) { browser, database in

@@ -29,9 +29,9 @@ public struct InformationRequestProgress: Sendable {
         /// FOI and EIR count every nation's bank holidays (Scotland's only under FOISA); subject access the council's own.
         var calendar: WorkingDayCalendar { request.kind == .subjectAccess ? calendars.nation : calendars.informationRequests }
 
-        /// The date the answer is due now, or nil while the clock is stopped.
-        var due: LocalDate? {
-            if let clock = request.statutoryClock, case .running(let due, _) = clock.state(on: LocalDate(Date()), calendar: calendar) { return due }
+        /// The date the answer is due as of `today`, or nil while the clock is stopped (or the request lapsed).
+        func due(on today: LocalDate) -> LocalDate? {
+            if let clock = request.statutoryClock, case .running(let due, _) = clock.state(on: today, calendar: calendar) { return due }
             if let clock = request.subjectAccessClock, case .running(let due, _) = clock.state(calendar: calendar) { return due }
             return nil
         }
@@ -89,7 +89,7 @@ public struct InformationRequestProgress: Sendable {
         if receivedOn > LocalDate(now) { problems.append(.init(field: "clarified-on", message: "The date must be today or in the past")) }
         guard problems.isEmpty else { return .refused(problems) }
         current.request.clarifications[index].answeredOn = receivedOn
-        let message = current.due.map { "Thank you for clarifying your request. We will answer it by \($0.inWords)." } ?? "Thank you for clarifying your request."
+        let message = current.due(on: LocalDate(now)).map { "Thank you for clarifying your request. We will answer it by \($0.inWords)." } ?? "Thank you for clarifying your request."
         return try await save(item, to: item.status == .awaitingCustomer ? .inProgress : item.status, current: current, seenVersion: seenVersion,
                               by: actor, message: message, notice: notice, council: council, at: now) { db in
             try await Self.closePause(InformationRequestRepository.clarification, caseID: item.id, on: receivedOn, on: db)
@@ -106,7 +106,7 @@ public struct InformationRequestProgress: Sendable {
         request.clarifications[index].answeredOn = max(day, request.clarifications[index].askedOn)
         let current = Current(request: request, calendars: calendars)
         let answeredOn = request.clarifications[index].answeredOn!
-        return (current.due, { db in try await closePause(InformationRequestRepository.clarification, caseID: caseID, on: answeredOn, on: db) })
+        return (current.due(on: day), { db in try await closePause(InformationRequestRepository.clarification, caseID: caseID, on: answeredOn, on: db) })
     }
 
     /// Gives a fees notice (FOI or EIR): the clock stops until the fee is paid, and the request lapses if it is not paid in time.
@@ -147,7 +147,7 @@ public struct InformationRequestProgress: Sendable {
         if paidOn > payBy { problems.append(.init(field: "fee-paid-on", message: "The fee was due by \(payBy.inWords): the request lapsed, so close it")) }
         guard problems.isEmpty else { return .refused(problems) }
         current.request.feesNotices[index].paidOn = paidOn
-        let message = current.due.map { "Thank you for paying the fee. We will answer your request by \($0.inWords)." } ?? "Thank you for paying the fee."
+        let message = current.due(on: LocalDate(now)).map { "Thank you for paying the fee. We will answer your request by \($0.inWords)." } ?? "Thank you for paying the fee."
         return try await save(item, to: item.status == .awaitingCustomer ? .inProgress : item.status, current: current, seenVersion: seenVersion,
                               by: actor, message: message, notice: notice, council: council, at: now) { db in
             try await Self.closePause(InformationRequestRepository.feesNotice, caseID: item.id, on: paidOn, on: db)
@@ -170,7 +170,7 @@ public struct InformationRequestProgress: Sendable {
         if verifiedOn > LocalDate(now) { problems.append(.init(field: "identity-checked-on", message: "The date must be today or in the past")) }
         guard problems.isEmpty else { return .refused(problems) }
         current.request.identityVerifiedOn = verifiedOn
-        let message = current.due.map { "We have confirmed your identity. We will answer your request by \($0.inWords)." }
+        let message = current.due(on: LocalDate(now)).map { "We have confirmed your identity. We will answer your request by \($0.inWords)." }
             ?? "We have confirmed your identity."
         return try await save(item, to: item.status == .submitted ? .acknowledged : item.status, current: current, seenVersion: seenVersion,
                               by: actor, message: message, notice: notice, council: council, at: now) { db in
@@ -217,7 +217,7 @@ public struct InformationRequestProgress: Sendable {
         case .environmentalInformation: "Your request is complex and voluminous, so we need more time: \(reason)"
         case .subjectAccess: "We need more time to answer your request: \(reason)"
         }
-        let message = why + (why.hasSuffix(".") ? "" : ".") + (current.due.map { " We will now answer by \($0.inWords)." } ?? "")
+        let message = why + (why.hasSuffix(".") ? "" : ".") + (current.due(on: LocalDate(now)).map { " We will now answer by \($0.inWords)." } ?? "")
         let request = current.request
         return try await save(item, to: item.status, current: current, seenVersion: seenVersion, by: actor, message: message, notice: notice,
                               council: council, at: now) { db in
@@ -236,7 +236,7 @@ public struct InformationRequestProgress: Sendable {
         var problems = Self.closedProblems(item, current.request)
         if response.isEmpty { problems.append(.init(field: "information-response", message: "Enter the response sent to the requester")) }
         if response.count > 20_000 { problems.append(.init(field: "information-response", message: "Keep the response to 20,000 characters or fewer")) }
-        if current.due == nil {
+        if current.due(on: LocalDate(now)) == nil {
             problems.append(.init(field: "information-response", message: Self.stoppedReason(current, today: LocalDate(now))))
         }
         guard problems.isEmpty else { return .refused(problems) }
@@ -278,7 +278,7 @@ public struct InformationRequestProgress: Sendable {
                       notice: CaseProgress.Notice?, council: Council, at now: Date,
                       write: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Result {
         let progress = self.progress
-        let resolveBy = current?.due.map(CaseDeadline.date)
+        let resolveBy = current?.due(on: LocalDate(now)).map(CaseDeadline.date)
         switch try await progress.cases.transition(item, to: status, seenVersion: seenVersion, by: actor, message: message, resolveBy: resolveBy,
                                                    at: now, alsoInTransaction: { db, saved in
             try await write(db)
