@@ -142,7 +142,7 @@ struct InformationRequestPanelBuilder: Sendable {
             }
             panel.hasWithheld = !panel.withheld.isEmpty
             if mayChangeWithheld {
-                let exemptions = Exemption.all.filter { $0.regime == request.kind }
+                let exemptions = Exemption.available(for: request.kind, underFOISA: statutory.underFOISA)
                 panel.addWithheld = .init(
                     target: target("/withheld"),
                     description: TextInput(id: "withheld-description", label: Label("What was withheld"), hint: "Like \u{201C}names of the contractor's staff\u{201D}.",

@@ -112,7 +112,8 @@ struct InformationRequestRoutes: CaseSectionRoutes {
             if [.withdrawn, .duplicate, .closed].contains(item.status) || found.disclosurePublishedAt != nil {
                 problems.append(FieldError(fieldID: "withheld-description", message: "Withheld information cannot be changed now"))
             }
-            let exemption = Exemption.find(form["exemption"]).flatMap { $0.regime == found.kind ? $0 : nil }
+            let underFOISA = try await routes.panel.calendars.rules(for: try routes.council(context)).statutoryCalendars.underFOISA
+            let exemption = Exemption.available(for: found.kind, underFOISA: underFOISA).first { $0.code == form["exemption"] }
             if exemption == nil { problems.append(FieldError(fieldID: "exemption", message: "Select the exemption or exception from the list")) }
             for (field, limit) in [("withheld-description", 500), ("public-interest", 5_000)] where form[field].count > limit {
                 problems.append(FieldError(fieldID: field, message: "Keep it to \(limit.formatted()) characters or fewer"))
