@@ -41,13 +41,16 @@ struct CaseRepositoryTests {
     func concurrentReferences(database kind: TestDatabase) async throws {
         try await kind.withMigratedDatabase { database in
             try await seedDemoCouncil(database)
+            // SQLite's one connection takes the sends in turn, so a few show the counter holds; more only queue
+            // for that connection, and under a busy test run the last would wait past the pool's time limit.
+            let senders = kind == .sqlite ? 4 : 8
             let references = try await withThrowingTaskGroup(of: String?.self) { group in
-                for _ in 0..<8 { group.addTask { try await Self.send(database)?.reference.description } }
+                for _ in 0..<senders { group.addTask { try await Self.send(database)?.reference.description } }
                 var all: [String] = []
                 for try await reference in group { if let reference { all.append(reference) } }
                 return all
             }
-            #expect(references.count == 8 && Set(references).count == 8)
+            #expect(references.count == senders && Set(references).count == senders)
         }
     }
 
