@@ -138,6 +138,7 @@ let package = Package(
             name: "frontdoor",
             dependencies: [
                 "FrontDoorApp",
+                "FrontDoorWeb",
                 "FrontDoorJobs",
                 "FrontDoorPersistence",
                 "FrontDoorDomain",

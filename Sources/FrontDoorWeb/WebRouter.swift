@@ -90,10 +90,14 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
     ComplaintPublicRoutes<ResidentRequestContext>(renderer: renderer, database: dependencies.database, bankHolidays: dependencies.bankHolidays)
         .register(on: router)
     DisclosureLogRoutes<ResidentRequestContext>(renderer: renderer, database: dependencies.database).register(on: router)
+    OurPerformanceRoutes<ResidentRequestContext>(renderer: renderer, database: dependencies.database, bankHolidays: dependencies.bankHolidays)
+        .register(on: router)
     PortalRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PublicReportRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PageFeedbackRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     PageFeedbackReportRoutes(renderer: renderer, database: dependencies.database).register(on: router)
+    PerformanceRoutes(renderer: renderer, database: dependencies.database, bankHolidays: dependencies.bankHolidays).register(on: router)
+    ChannelCostRoutes(renderer: renderer, database: dependencies.database).register(on: router)
     let sealed = SealedSecrets(sessionSecret: dependencies.sessionSecret)
     StaffRoutes(renderer: renderer,
                 signIn: StaffSignIn(database: dependencies.database, hasher: dependencies.passwordHasher, sealed: sealed),

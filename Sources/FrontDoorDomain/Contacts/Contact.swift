@@ -98,3 +98,16 @@ public struct Contact: Hashable, Sendable, Identifiable {
         self.recordedAt = recordedAt
     }
 }
+
+extension Contact.Channel {
+    /// The contact channel a request came by (the service channels are a subset).
+    public init(_ channel: ServiceChannel) {
+        switch channel {
+        case .online: self = .online
+        case .phone: self = .phone
+        case .faceToFace: self = .faceToFace
+        case .email: self = .email
+        case .post: self = .post
+        }
+    }
+}

@@ -35,6 +35,12 @@ public struct ComplaintFigures: Sendable, Equatable {
 
     public var resolvedAtStageOnePercentage: Double? { Percentage.of(resolvedAtStageOne, closed) }
 
+    init(stages: [Stage], closed: Int, resolvedAtStageOne: Int) {
+        self.stages = stages
+        self.closed = closed
+        self.resolvedAtStageOne = resolvedAtStageOne
+    }
+
     public init(_ complaints: [Complaint], policies: (ComplaintType) -> ComplaintPolicy, calendar: WorkingDayCalendar,
                 period: ClosedRange<LocalDate>, today: LocalDate) {
         var byStage: [Int: Stage] = [:]

@@ -18,6 +18,11 @@ public struct InformationRequestFigures: Sendable, Equatable {
 
     public var withinTwentyWorkingDaysPercentage: Double? { Percentage.of(answeredWithinTwentyWorkingDays, due) }
 
+    init(due: Int, answeredWithinTwentyWorkingDays: Int) {
+        self.due = due
+        self.answeredWithinTwentyWorkingDays = answeredWithinTwentyWorkingDays
+    }
+
     /// `calendar` is the council's `StatutoryCalendars.informationRequests`. Requests waiting for a clarification or a
     /// fee, or lapsed unpaid, owe nothing yet and are left out unless answered.
     public init(_ requests: [Request], calendar: WorkingDayCalendar, period: ClosedRange<LocalDate>, today: LocalDate) {

@@ -53,6 +53,13 @@ public struct CaseRepository: Sendable {
                               actorName: by, visibility: .public, text: "Request received: \(service.name)", toStatus: .submitted, caseVersion: 1)
         try await db.insert(into: "case_events").model(CaseEventRow(event)).run()
         try await WebhookOutbox.raise(.caseCreated, councilID: opened.councilID, data: WebhookPayloads.of(opened), at: receivedAt, on: db)
+        // A request sent through a form is a contact too, on the channel it came by: so the
+        // customer's record shows it beside their calls, and the contact figures count online
+        // self-service and assisted requests in the same register as everything else.
+        try await ContactRepository.record(Contact(
+            councilID: opened.councilID, customerID: submitted.customerID, channel: Contact.Channel(submitted.channel), serviceID: service.id,
+            outcome: .caseRaised, demand: .value, durationMinutes: nil, notes: "Request \(reference) sent: \(service.name)",
+            staffID: submitted.submittedByStaffID, staffName: submittedByName ?? "The customer", recordedAt: receivedAt), on: db)
         return opened
     }
 

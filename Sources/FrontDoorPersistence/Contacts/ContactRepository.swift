@@ -67,10 +67,11 @@ public struct ContactRepository: Sendable {
             .all(decoding: Row.self).map { try $0.toContact() }
     }
 
-    /// Contacts from callers nobody has identified yet, newest first.
+    /// Contacts from callers nobody has identified yet, newest first. A guest's online request
+    /// is left out: it was nobody's call, and its case has the email to reply to.
     public func unlinked(councilID: UUID, limit: Int = 100) async throws -> [Contact] {
         try await database.sql.select().column("*").from("contacts").where("council_id", .equal, councilID)
-            .where("customer_id", .is, SQLLiteral.null).orderBy("recorded_at", .descending).limit(limit)
+            .where("customer_id", .is, SQLLiteral.null).where("channel", .notEqual, Contact.Channel.online.rawValue).orderBy("recorded_at", .descending).limit(limit)
             .all(decoding: Row.self).map { try $0.toContact() }
     }
 

@@ -61,34 +61,58 @@ public struct InformationRequestRepository: Sendable {
         return request
     }
 
+    /// A stored request, as read back (and as the synthetic year writes them).
+    struct Row: Decodable {
+        var case_id: UUID
+        var council_id: UUID
+        var kind: String
+        var received_on: String
+        var identity_check_needed = false
+        var identity_verified_on: String?
+        var extended_until: String?
+        var extended_months: Int?
+        var extension_reason = ""
+        var extension_told_on: String?
+        var answered_on: String?
+        var response_text: String?
+        var disclosure_published_at: Date?
+        var disclosure_request: String?
+        var disclosure_response: String?
+    }
+
+    struct Pause: Decodable { var case_id: UUID; var reason: String; var from_on: String; var until_on: String?; var amount_pence: Int? }
+
     public func find(caseID: UUID) async throws -> Request? {
-        struct Row: Decodable {
-            var kind: String
-            var received_on: String
-            var identity_check_needed: Bool
-            var identity_verified_on: String?
-            var extended_until: String?
-            var extended_months: Int?
-            var extension_reason: String
-            var extension_told_on: String?
-            var answered_on: String?
-            var response_text: String?
-            var disclosure_published_at: Date?
-            var disclosure_request: String?
-            var disclosure_response: String?
-        }
-        struct Pause: Decodable { var reason: String; var from_on: String; var until_on: String?; var amount_pence: Int? }
         guard let row = try await database.sql.select().column("*").from("information_requests").where("case_id", .equal, caseID)
-            .first(decoding: Row.self), let kind = InformationRequestKind(rawValue: row.kind), let receivedOn = LocalDate(row.received_on) else { return nil }
-        let pauses = try await database.sql.select().columns("reason", "from_on", "until_on", "amount_pence").from("information_request_pauses")
+            .first(decoding: Row.self) else { return nil }
+        let pauses = try await database.sql.select().columns("case_id", "reason", "from_on", "until_on", "amount_pence").from("information_request_pauses")
             .where("case_id", .equal, caseID).orderBy("from_on").all(decoding: Pause.self)
+        return Self.request(row, pauses: pauses)
+    }
+
+    /// The council's FOI and EIR requests received on or before `last`, for the figures.
+    public func statutoryRequests(councilID: UUID, receivedOnOrBefore last: LocalDate) async throws -> [Request] {
+        let rows = try await database.sql.select().column("*").from("information_requests").where("council_id", .equal, councilID)
+            .where("kind", .notEqual, InformationRequestKind.subjectAccess.rawValue)
+            .where("received_on", .lessThanOrEqual, last.description).all(decoding: Row.self)
+        let pauses = try await database.sql.select().column(SQLColumn("case_id", table: "information_request_pauses")).columns("reason", "from_on", "until_on", "amount_pence")
+            .from("information_request_pauses")
+            .join("information_requests", on: SQLColumn("case_id", table: "information_requests"), .equal, SQLColumn("case_id", table: "information_request_pauses"))
+            .where(SQLColumn("council_id", table: "information_requests"), .equal, SQLBind(councilID)).orderBy("from_on")
+            .all(decoding: Pause.self)
+        let pausesByCase = Dictionary(grouping: pauses, by: \.case_id)
+        return rows.compactMap { Self.request($0, pauses: pausesByCase[$0.case_id] ?? []) }
+    }
+
+    static func request(_ row: Row, pauses: [Pause]) -> Request? {
+        guard let kind = InformationRequestKind(rawValue: row.kind), let receivedOn = LocalDate(row.received_on) else { return nil }
         let clarifications = pauses.filter { $0.reason == Self.clarification }.compactMap { pause in
             LocalDate(pause.from_on).map { StatutoryRequestClock.Clarification(askedOn: $0, answeredOn: pause.until_on.flatMap(LocalDate.init)) }
         }
         let fees = pauses.filter { $0.reason == Self.feesNotice }.compactMap { pause in
             LocalDate(pause.from_on).map { StatutoryRequestClock.FeesNotice(givenOn: $0, paidOn: pause.until_on.flatMap(LocalDate.init), amountPence: pause.amount_pence) }
         }
-        return Request(caseID: caseID, kind: kind, receivedOn: receivedOn, identityCheckNeeded: row.identity_check_needed,
+        return Request(caseID: row.case_id, kind: kind, receivedOn: receivedOn, identityCheckNeeded: row.identity_check_needed,
                        identityVerifiedOn: row.identity_verified_on.flatMap(LocalDate.init), clarifications: clarifications, feesNotices: fees,
                        extendedUntil: row.extended_until.flatMap(LocalDate.init), extendedMonths: row.extended_months,
                        extensionReason: row.extension_reason, extensionToldOn: row.extension_told_on.flatMap(LocalDate.init),

@@ -48,5 +48,7 @@ public enum Migrations {
         CreateComplaintsAndInformationRequests(),
         CreateCaseSubjects(),
         AddDisclosureLogText(),
+        CreateChannelCosts(),
+        AddPerformanceIndexes(),
     ]
 }

@@ -18,16 +18,18 @@ public struct Table: Sendable {
     public var rows: [Row]
 
     /// `numericColumns` are indexes; the first cell of each row is a row header when `firstCellIsHeader`,
-    /// and a link to `firstCellLinks[row]` when that is given.
+    /// and a link to `firstCellLinks[row]` when that is given; any cell links to `links[row][column]` when that is.
     public init(caption: String?, captionClasses: String = "fd-table__caption--m", head: [String],
-                rows: [[String]], numericColumns: Set<Int> = [], firstCellIsHeader: Bool = false, firstCellLinks: [String?] = []) {
+                rows: [[String]], numericColumns: Set<Int> = [], firstCellIsHeader: Bool = false, firstCellLinks: [String?] = [],
+                links: [[String?]] = []) {
         self.caption = caption
         self.captionClasses = captionClasses
         self.head = head.enumerated().map { Cell(text: $1, isNumeric: numericColumns.contains($0), isHeader: true) }
         self.rows = rows.enumerated().map { rowIndex, row in
             Row(cells: row.enumerated().map { index, text in
                 Cell(text: text, isNumeric: numericColumns.contains(index), isHeader: firstCellIsHeader && index == 0,
-                     href: index == 0 && rowIndex < firstCellLinks.count ? firstCellLinks[rowIndex] : nil)
+                     href: (index == 0 && rowIndex < firstCellLinks.count ? firstCellLinks[rowIndex] : nil)
+                        ?? (rowIndex < links.count && index < links[rowIndex].count ? links[rowIndex][index] : nil))
             })
         }
     }

@@ -8,6 +8,7 @@ public enum SitePath: String, CaseIterable, Sendable {
     case complaintsReport = "/complaints-report"
     case complaintsReportCSV = "/complaints-report.csv"
     case disclosureLog = "/disclosure-log"
+    case ourPerformance = "/our-performance"
     case brandStylesheet = "/brand.css"
     case healthLive = "/health/live"
     case healthReady = "/health/ready"

@@ -83,6 +83,7 @@ public struct PageChrome: Sendable {
         if contact != nil {
             footerLinks.insert(FooterLink(href: basePath + "/you-said-we-did", text: L("layout_footer_you_said", language)), at: 1)
             footerLinks.insert(FooterLink(href: basePath + "/disclosure-log", text: L("layout_footer_disclosure_log", language)), at: 2)
+            footerLinks.insert(FooterLink(href: basePath + "/our-performance", text: L("layout_footer_our_performance", language)), at: 3)
         }
         self.contact = contact
     }

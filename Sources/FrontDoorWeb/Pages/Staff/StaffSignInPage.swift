@@ -89,6 +89,7 @@ public struct StaffHomePage: PageModel {
             (.manageServices, StaffPaths.notifications, "Notifications"),
             (.manageServices, StaffPaths.alerts, "Service alerts"),
             (.viewAuditTrail, StaffPaths.auditTrail, "Audit trail"),
+            (.viewPerformance, StaffPaths.performance, "Performance"),
             (.viewPerformance, StaffPaths.pageFeedback, "Is this page useful? answers"),
         ]
         // The catalogue is for everyone on the staff: it says what each service promises.
@@ -107,6 +108,12 @@ public enum StaffPaths {
     public static let auditTrail = "/staff/audit"
     public static let auditTrailCSV = "/staff/audit.csv"
     public static let pageFeedback = "/staff/page-feedback"
+    /// The manager dashboard, its tables as CSV, and the contacts and cases behind its figures.
+    public static let performance = "/staff/performance"
+    public static let performanceCSV = "/staff/performance.csv"
+    public static let performanceContacts = "/staff/performance/contacts"
+    public static let performanceCases = "/staff/performance/cases"
+    public static let channelCosts = "/staff/performance/costs"
     public static let pageFeedbackCSV = "/staff/page-feedback.csv"
     public static let people = "/staff/people"
     public static let customers = "/staff/customers"

@@ -1,0 +1,186 @@
+import Foundation
+import FrontDoorDomain
+import FrontDoorPersistence
+import Hummingbird
+
+/// The manager dashboard (`/staff/performance`), each of its tables as CSV, and the contacts and
+/// cases behind its figures. Seeing the figures needs the performance permission; the lists
+/// behind them need the permission to see customers (contacts) or cases as well.
+struct PerformanceRoutes {
+    let renderer: PageRenderer
+    let performance: PerformanceRepository
+    let calendars: CouncilCalendarRepository
+    let services: ServiceRepository
+    let teams: TeamRepository
+    let costs: ChannelCostRepository
+
+    init(renderer: PageRenderer, database: Database, bankHolidays: BankHolidays) {
+        self.renderer = renderer
+        performance = PerformanceRepository(database: database)
+        calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
+        services = ServiceRepository(database: database)
+        teams = TeamRepository(database: database)
+        costs = ChannelCostRepository(database: database)
+    }
+
+    func register(on router: Router<ResidentRequestContext>) {
+        let routes = self
+        let staff = router.group(RouterPath(StaffPaths.home), context: StaffRequestContext.self)
+
+        staff.get("performance") { request, context -> Response in
+            try context.require(.viewPerformance)
+            let query = PerformanceQuery(request, today: LocalDate(Date()))
+            let (tables, council) = try await routes.tables(query, context)
+            return try routes.renderer.response(routes.page(query, tables: tables, council: council, context),
+                                                status: query.problems.isEmpty ? .ok : .unprocessableContent)
+        }
+
+        staff.get("performance.csv") { request, context -> Response in
+            try context.require(.viewPerformance)
+            try context.require(.exportReports)
+            let query = PerformanceQuery(request, today: LocalDate(Date()))
+            guard query.problems.isEmpty else { throw HTTPError(.badRequest, message: query.problems.map(\.message).joined(separator: ". ")) }
+            let (tables, _) = try await routes.tables(query, context)
+            let wanted = request.uri.queryParameters["table"].map(String.init) ?? ""
+            guard let section = routes.sections(tables, query, context).first(where: { $0.id == wanted }) else {
+                throw HTTPError(.badRequest, message: "Choose a table of the dashboard to download")
+            }
+            return Response(status: .ok, headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"performance-\(section.id)-\(query.period.first)-to-\(query.period.last).csv\"",
+                .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(string: try TableCSV.render(section.table))))
+        }
+
+        staff.get("performance/contacts") { request, context -> Response in
+            try context.require(.viewPerformance)
+            try context.require(.viewCustomer)
+            let query = PerformanceQuery(request, today: LocalDate(Date()))
+            let filter = try Self.drillDown(request)
+            let found = try await routes.performance.contacts(councilIDs: [context.staff.councilID], period: query.period, matching: filter)
+            let names = try await routes.names(context)
+            let table = found.isEmpty ? nil : Table(
+                caption: nil, head: ["When", "Channel", "About", "Outcome", "Demand", "Customer"],
+                rows: found.map { contact in
+                    [UKDateFormat.dateAndTime(contact.recordedAt), contact.channel.displayName,
+                     contact.serviceID.flatMap { names.services[$0] } ?? "—", contact.outcome.displayName,
+                     contact.demand.displayName.components(separatedBy: " (").first ?? "", contact.customerID == nil ? "Not known" : "Open record"]
+                },
+                links: found.map { contact in
+                    [nil, nil, nil, nil, nil, contact.customerID.map { context.basePath + StaffPaths.customers + "/" + $0.uuidString }]
+                })
+            return try routes.renderer.response(routes.recordsPage("Contacts behind the figure", count: found.count, query: query, table: table, context))
+        }
+
+        staff.get("performance/cases") { request, context -> Response in
+            try context.require(.viewPerformance)
+            try context.require(.viewCase)
+            let query = PerformanceQuery(request, today: LocalDate(Date()))
+            let filter = try Self.drillDown(request)
+            let found = try await routes.performance.cases(councilIDs: [context.staff.councilID], period: query.period, matching: filter)
+            let names = try await routes.names(context)
+            let table = found.isEmpty ? nil : Table(
+                caption: nil, head: ["Reference", "Service", "Received", "Channel", "Status"],
+                rows: found.map { item in
+                    [item.reference.description, names.services[item.serviceID] ?? "—", UKDateFormat.dateAndTime(item.receivedAt),
+                     item.channel.displayName, item.status.displayName]
+                },
+                firstCellLinks: found.map { context.basePath + StaffPaths.cases + "/" + $0.reference.description })
+            return try routes.renderer.response(routes.recordsPage("Requests behind the figure", count: found.count, query: query, table: table, context))
+        }
+    }
+
+    func names(_ context: StaffRequestContext) async throws -> PerformanceTables.Names {
+        try await PerformanceTables.Names.of(councilID: context.staff.councilID, services: services, teams: teams)
+    }
+
+    func tables(_ query: PerformanceQuery, _ context: StaffRequestContext) async throws -> (PerformanceTables, Council) {
+        guard let council = context.council else { throw HTTPError(.notFound) }
+        let dashboard = try await PerformanceDashboard.load(council: council, period: query.period, performance: performance, calendars: calendars,
+                                                            costs: try await costs.costs(councilID: council.id), today: LocalDate(Date()))
+        let base = context.basePath
+        let contactsHref: (([(String, String)]) -> String)? = context.may(.viewCustomer)
+            ? { base + StaffPaths.performanceContacts + PerformanceQuery.query(query.period, by: query.dimension, extra: $0) } : nil
+        let casesHref: (([(String, String)]) -> String)? = context.may(.viewCase)
+            ? { base + StaffPaths.performanceCases + PerformanceQuery.query(query.period, by: query.dimension, extra: $0) } : nil
+        return (PerformanceTables(dashboard: dashboard, names: try await names(context), contactsHref: contactsHref, casesHref: casesHref), council)
+    }
+
+    func sections(_ tables: PerformanceTables, _ query: PerformanceQuery, _ context: StaffRequestContext) -> [PerformanceSection] {
+        let base = context.basePath
+        var sections = tables.all(query.dimension) { base + StaffPaths.performance + PerformanceQuery.query(query.period, by: $0) + "#by-\($0.rawValue)-heading" }
+        if context.may(.exportReports) {
+            for index in sections.indices {
+                sections[index].csvHref = base + StaffPaths.performanceCSV + PerformanceQuery.query(query.period, by: query.dimension, extra: [("table", sections[index].id)])
+            }
+        }
+        return sections
+    }
+
+    func page(_ query: PerformanceQuery, tables: PerformanceTables, council: Council, _ context: StaffRequestContext) -> PerformancePage {
+        let today = LocalDate(Date()), base = context.basePath
+        let presets: [(String, ReportingPeriod)] = [
+            ("Last month", .lastWholeMonth(before: today)),
+            ("Last 3 months", ReportingPeriod(first: ReportingPeriod.lastWholeMonth(before: today).first.adding(months: -2),
+                                              last: ReportingPeriod.lastWholeMonth(before: today).last)!),
+            ("Last 12 months", .lastTwelveMonths(before: today)),
+            ("This month so far", ReportingPeriod(first: LocalDate(year: today.year, month: today.month, day: 1)!, last: today)!),
+        ]
+        let typed = query.typed
+        func problem(_ field: String) -> String? { query.problems.first { $0.field == field }?.message }
+        func dateInput(_ field: String, legend: String, _ date: LocalDate) -> DateInput {
+            let values = typed?.typedDate(field) ?? (String(date.day), String(date.month), String(date.year))
+            return DateInput(id: field, fieldset: Fieldset(legend: legend, legendClasses: "fd-fieldset__legend--s"), hint: nil,
+                             error: problem(field), day: values.0, month: values.1, year: values.2)
+        }
+        return PerformancePage(
+            chrome: ChromeFactory.chrome(pageTitle: "Performance", context: context, hasErrors: !query.problems.isEmpty),
+            backLink: BackLink(href: base + StaffPaths.home, text: "Staff home"),
+            errorSummary: query.problems.isEmpty ? nil : ErrorSummary(errors: query.problems.map { FieldError(fieldID: $0.field, message: $0.message) }),
+            councilName: council.name,
+            periodText: "\(PeriodText.short(query.period)), compared with \(PeriodText.short(query.period.previous))",
+            periodLinks: presets.map { name, period in
+                .init(text: name, href: base + StaffPaths.performance + PerformanceQuery.query(period, by: query.dimension),
+                      isCurrent: period == query.period && query.problems.isEmpty)
+            },
+            action: base + StaffPaths.performance,
+            from: dateInput(PerformanceQuery.fromField, legend: "From", query.period.first),
+            to: dateInput(PerformanceQuery.toField, legend: "To", query.period.last),
+            dimension: query.dimension.rawValue,
+            show: Button("Show these dates", variant: .secondary),
+            sections: sections(tables, query, context),
+            publicPageHref: SitePath.ourPerformance.href(basePath: base),
+            costsHref: context.may(.manageCouncilSettings) ? base + StaffPaths.channelCosts : nil)
+    }
+
+    func recordsPage(_ heading: String, count: Int, query: PerformanceQuery, table: Table?, _ context: StaffRequestContext) -> PerformanceRecordsPage {
+        PerformanceRecordsPage(
+            chrome: ChromeFactory.chrome(pageTitle: heading, context: context),
+            backLink: BackLink(href: context.basePath + StaffPaths.performance + PerformanceQuery.query(query.period, by: query.dimension), text: "Performance"),
+            heading: heading, description: "\(PeriodText.short(query.period)), newest first.",
+            table: table,
+            limitNote: count >= PerformanceRepository.drillDownLimit ? "Only the newest \(PerformanceRepository.drillDownLimit) are shown." : nil)
+    }
+
+    /// The drill-down filters in the address; a filter that is not a real value is a 400.
+    static func drillDown(_ request: Request) throws -> PerformanceRepository.DrillDown {
+        let parameters = request.uri.queryParameters
+        func match(_ name: String) throws -> PerformanceRepository.DrillDown.Match<UUID> {
+            guard let raw = parameters[Substring(name)].map(String.init) else { return .any }
+            if raw == "none" { return .none }
+            guard let id = UUID(uuidString: raw) else { throw HTTPError(.badRequest, message: "The \(name) in the address is not one of the council’s") }
+            return .value(id)
+        }
+        var filter = PerformanceRepository.DrillDown(service: try match("service"), team: try match("team"))
+        if let ward = parameters["ward"].map(String.init) { filter.ward = ward == "none" ? .none : .value(ward) }
+        if let channel = parameters["channel"].map(String.init) {
+            guard Contact.Channel(rawValue: channel) != nil else { throw HTTPError(.badRequest, message: "Choose a channel the council records") }
+            filter.channel = channel
+        }
+        if let demand = parameters["demand"].map(String.init) {
+            guard let known = Contact.Demand(rawValue: demand) else { throw HTTPError(.badRequest, message: "Choose a kind of demand the council records") }
+            filter.demand = known
+        }
+        return filter
+    }
+}
