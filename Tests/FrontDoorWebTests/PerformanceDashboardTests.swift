@@ -82,6 +82,15 @@ struct PerformanceDashboardTests {
             let failure = try await browser.get("/staff/performance/contacts?" + Self.september + "&demand=failure").text
             #expect(failure.components(separatedBy: "<td class=\"fd-table__cell\">Phone</td>").count - 1 == 1)
 
+            // The contacts were about no service, so they belong to no team; no team's list has them.
+            let noTeam = try await browser.get("/staff/performance/contacts?" + Self.september + "&team=none").text
+            #expect(noTeam.components(separatedBy: "<td class=\"fd-table__cell\">Phone</td>").count - 1 == 4)
+            let team = try unwrap(try await TeamRepository(database: database).all(councilID: DemoCouncil.council.id).first)
+            let teamPage = try await browser.get("/staff/performance/contacts?" + Self.september + "&team=" + team.id.uuidString)
+            #expect(teamPage.status == .ok && teamPage.text.contains("There are none."))
+            let noWard = try await browser.get("/staff/performance/cases?" + Self.september + "&ward=none&service=none")
+            #expect(noWard.status == .ok && noWard.text.contains("There are none."))
+
             #expect(try await browser.get("/staff/performance.csv?" + Self.september + "&table=no-such-table").status == .badRequest)
             #expect(try await browser.get("/staff/performance/contacts?" + Self.september + "&channel=pigeon").status == .badRequest)
             #expect(try await browser.get("/staff/performance/cases?" + Self.september + "&service=not-a-service").status == .badRequest)

@@ -47,7 +47,8 @@ extension PerformanceRepository {
         case .none:
             query = query.where(SQLRaw("(service_id IS NULL OR service_id IN (SELECT id FROM services WHERE owning_team_id IS NULL))"))
         case .value(let id):
-            query = query.where("service_id", .in, database.sql.select().column("id").from("services").where("owning_team_id", .equal, id).query)
+            query = query.where("service_id", .in,
+                                SQLGroupExpression(database.sql.select().column("id").from("services").where("owning_team_id", .equal, id).query))
         }
         if let channel = filter.channel { query = query.where("channel", .equal, channel) }
         if let demand = filter.demand { query = query.where("demand", .equal, demand.rawValue) }
