@@ -175,6 +175,34 @@ struct PerformanceDashboardTests {
         }
     }
 
+    @Test("The public page's figures are kept for their lifetime per council, then worked out again")
+    func publishedFiguresAreKept() async throws {
+        let cache = PublishedFiguresCache(lifetime: 600)
+        let council = UUID(), other = UUID(), start = Date(timeIntervalSince1970: 1_790_000_000)
+        let counter = Counter()
+        func make() async -> PublishedFiguresCache.Entry {
+            let made = await counter.next()
+            let figures = PublishedFigures(standards: [:], complaints: ComplaintFigures(combining: []),
+                                           informationRequests: InformationRequestFigures(combining: []), calls: CallFigures([]),
+                                           satisfaction: SatisfactionFigures(ratings: [1: made], pagesUseful: 0, pagesNotUseful: 0))
+            return .init(month: .month(containing: LocalDate("2026-10-01")!), lastMonth: figures, lastYear: figures)
+        }
+        func made(_ entry: (PublishedFiguresCache.Entry, Date)) -> Int { entry.0.lastMonth.satisfaction.ratings[1] ?? 0 }
+        #expect(made(try await cache.figures(councilID: council, now: start, make: make)) == 1)
+        #expect(made(try await cache.figures(councilID: council, now: start.addingTimeInterval(599), make: make)) == 1, "kept")
+        #expect(made(try await cache.figures(councilID: other, now: start.addingTimeInterval(1), make: make)) == 2, "each council its own")
+        let later = try await cache.figures(councilID: council, now: start.addingTimeInterval(600), make: make)
+        #expect(made(later) == 3 && later.1 == start.addingTimeInterval(600), "worked out again, and dated then")
+    }
+
+    actor Counter {
+        var count = 0
+        func next() -> Int {
+            count += 1
+            return count
+        }
+    }
+
     @Test("The public page shows each published standard and how last month went, from the records", arguments: TestDatabase.available)
     func publicPage(database kind: TestDatabase) async throws {
         try await withDemoDeployment(database: kind) { browser, database in

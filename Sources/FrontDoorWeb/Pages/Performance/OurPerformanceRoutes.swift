@@ -34,18 +34,19 @@ struct OurPerformanceRoutes<Context: CouncilScopedContext> {
 
     func figures(_ council: Council, today: LocalDate) async throws -> PublishedFiguresCache.Entry {
         let rules = try await calendars.rules(for: council)
-        func figures(_ period: ReportingPeriod) async throws -> PublishedFigures {
+        let month = ReportingPeriod.lastWholeMonth(before: today), year = ReportingPeriod.lastTwelveMonths(before: today)
+        let complaints = try await performance.complaints(councilID: council.id, periods: [month, year], calendar: rules.deadlines.calendar, today: today)
+        let requests = try await performance.informationRequests(councilID: council.id, periods: [month, year],
+                                                                 calendar: rules.statutoryCalendars.informationRequests, today: today)
+        func figures(_ index: Int, _ period: ReportingPeriod) async throws -> PublishedFigures {
             let resolved = try await performance.resolved(councilIDs: [council.id], period: period)
             return PublishedFigures(
                 standards: Dictionary(grouping: resolved, by: \.serviceID).mapValues(PerformanceCounts.standard),
-                complaints: try await performance.complaints(councilID: council.id, period: period, calendar: rules.deadlines.calendar, today: today),
-                informationRequests: try await performance.informationRequests(councilID: council.id, period: period,
-                                                                                calendar: rules.statutoryCalendars.informationRequests, today: today),
+                complaints: complaints[index], informationRequests: requests[index],
                 calls: try await performance.calls(councilIDs: [council.id], period: period),
                 satisfaction: try await performance.satisfaction(councilIDs: [council.id], period: period))
         }
-        let month = ReportingPeriod.lastWholeMonth(before: today)
-        return .init(month: month, lastMonth: try await figures(month), lastYear: try await figures(.lastTwelveMonths(before: today)))
+        return .init(month: month, lastMonth: try await figures(0, month), lastYear: try await figures(1, year))
     }
 
     func page(_ council: Council, figures entry: PublishedFiguresCache.Entry, at: Date, _ context: Context) async throws -> OurPerformancePage {

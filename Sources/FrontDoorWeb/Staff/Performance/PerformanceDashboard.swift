@@ -22,16 +22,15 @@ struct PerformanceDashboard: Sendable {
         let councilIDs = [council.id]
         let rules = try await calendars.rules(for: council)
         let complaintCalendar = rules.deadlines.calendar, requestCalendar = rules.statutoryCalendars.informationRequests
-        let steps = period.steps
+        let steps = period.steps, periods = [period, period.previous]
+        let complaints = try await performance.complaints(councilID: council.id, periods: periods, calendar: complaintCalendar, today: today)
+        let requests = try await performance.informationRequests(councilID: council.id, periods: periods, calendar: requestCalendar, today: today)
         return PerformanceDashboard(
             period: period,
             current: try await performance.counts(councilIDs: councilIDs, period: period),
             previous: try await performance.counts(councilIDs: councilIDs, period: period.previous),
-            complaints: try await performance.complaints(councilID: council.id, period: period, calendar: complaintCalendar, today: today),
-            previousComplaints: try await performance.complaints(councilID: council.id, period: period.previous, calendar: complaintCalendar, today: today),
-            informationRequests: try await performance.informationRequests(councilID: council.id, period: period, calendar: requestCalendar, today: today),
-            previousInformationRequests: try await performance.informationRequests(councilID: council.id, period: period.previous,
-                                                                                  calendar: requestCalendar, today: today),
+            complaints: complaints[0], previousComplaints: complaints[1],
+            informationRequests: requests[0], previousInformationRequests: requests[1],
             trendSteps: steps, trend: try await performance.contactTrend(councilIDs: councilIDs, steps: steps), costs: costs)
     }
 
