@@ -342,7 +342,8 @@ struct Sink {
         var settings = settings
         settings.username = username
         settings.password = password
-        return SMTPClient(settings: settings, timeout: .seconds(10), logger: Logger(label: "smtp-test"))
+        // Generous: the sink shares two cores with the whole test run, and a busy moment is not a fault.
+        return SMTPClient(settings: settings, timeout: .seconds(60), logger: Logger(label: "smtp-test"))
     }
 
     /// The sink writes its files before it answers 250, so they are there as soon as `send` returns.
