@@ -320,7 +320,7 @@ extension PerformanceFiguresTests {
         static let bins = PerformanceFiguresTests.id(1), lights = PerformanceFiguresTests.id(2)
 
         static func counts(received: [Received] = [], resolved: [Resolved] = []) -> PerformanceCounts {
-            PerformanceCounts(contacts: [], received: received, resolved: resolved, calls: CallFigures([]),
+            PerformanceCounts(contacts: [], received: received, resolved: resolved, wards: [], calls: CallFigures([]),
                               satisfaction: SatisfactionFigures(ratings: [:], pagesUseful: 0, pagesNotUseful: 0))
         }
 
@@ -328,10 +328,10 @@ extension PerformanceFiguresTests {
         func assistedSelfServe() {
             // 13 cases: 7 forms sent online by residents, 2 by staff on the phone, 1 at the counter, 3 emails.
             let figures = Self.counts(received: [
-                Received(serviceID: Self.bins, teamID: nil, ward: nil, channel: .online, throughForm: true, cases: 7),
-                Received(serviceID: Self.bins, teamID: nil, ward: nil, channel: .phone, throughForm: true, cases: 2),
-                Received(serviceID: Self.lights, teamID: nil, ward: nil, channel: .faceToFace, throughForm: true, cases: 1),
-                Received(serviceID: Self.lights, teamID: nil, ward: nil, channel: .email, throughForm: false, cases: 3),
+                Received(serviceID: Self.bins, teamID: nil, channel: .online, throughForm: true, cases: 7),
+                Received(serviceID: Self.bins, teamID: nil, channel: .phone, throughForm: true, cases: 2),
+                Received(serviceID: Self.lights, teamID: nil, channel: .faceToFace, throughForm: true, cases: 1),
+                Received(serviceID: Self.lights, teamID: nil, channel: .email, throughForm: false, cases: 3),
             ]).caseFigures
             #expect(figures.received == CaseFigures.Received(cases: 13, throughForms: 10, throughFormsByStaff: 3))
             #expect(figures.received.assistedSelfServePercentage == 30)
@@ -339,10 +339,10 @@ extension PerformanceFiguresTests {
 
         @Test("A form is made by staff when it came by any channel but online")
         func madeByStaff() {
-            #expect(!Received(serviceID: Self.bins, teamID: nil, ward: nil, channel: .online, throughForm: true, cases: 1).madeByStaffThroughForm)
+            #expect(!Received(serviceID: Self.bins, teamID: nil, channel: .online, throughForm: true, cases: 1).madeByStaffThroughForm)
             for channel in [ServiceChannel.phone, .faceToFace, .email, .post] {
-                #expect(Received(serviceID: Self.bins, teamID: nil, ward: nil, channel: channel, throughForm: true, cases: 1).madeByStaffThroughForm)
-                #expect(!Received(serviceID: Self.bins, teamID: nil, ward: nil, channel: channel, throughForm: false, cases: 1).madeByStaffThroughForm)
+                #expect(Received(serviceID: Self.bins, teamID: nil, channel: channel, throughForm: true, cases: 1).madeByStaffThroughForm)
+                #expect(!Received(serviceID: Self.bins, teamID: nil, channel: channel, throughForm: false, cases: 1).madeByStaffThroughForm)
             }
             #expect(CaseFigures.Received.none.assistedSelfServePercentage == nil)
         }
@@ -351,10 +351,10 @@ extension PerformanceFiguresTests {
         func standard() {
             // Bins: 3 met, 1 missed (75%). Lights: 1 missed (0%). Overall 3 of 5.
             let figures = Self.counts(resolved: [
-                Resolved(serviceID: Self.bins, teamID: nil, ward: "Abbey", channel: .online, met: true, cases: 2),
-                Resolved(serviceID: Self.bins, teamID: nil, ward: nil, channel: .phone, met: true, cases: 1),
-                Resolved(serviceID: Self.bins, teamID: nil, ward: nil, channel: .online, met: false, cases: 1),
-                Resolved(serviceID: Self.lights, teamID: nil, ward: nil, channel: .online, met: false, cases: 1),
+                Resolved(serviceID: Self.bins, teamID: nil, channel: .online, met: true, cases: 2),
+                Resolved(serviceID: Self.bins, teamID: nil, channel: .phone, met: true, cases: 1),
+                Resolved(serviceID: Self.bins, teamID: nil, channel: .online, met: false, cases: 1),
+                Resolved(serviceID: Self.lights, teamID: nil, channel: .online, met: false, cases: 1),
             ]).caseFigures
             #expect(figures.standardByService[Self.bins] == CaseFigures.Standard(resolved: 4, met: 3))
             #expect(figures.standardByService[Self.bins]?.metPercentage == 75)
@@ -372,6 +372,7 @@ extension PerformanceFiguresTests {
         typealias Count = ContactFigures.Count
         typealias Received = PerformanceCounts.Received
         typealias Resolved = PerformanceCounts.Resolved
+        typealias Ward = PerformanceCounts.Ward
 
         static let bins = PerformanceFiguresTests.id(1), newBins = PerformanceFiguresTests.id(2), lights = PerformanceFiguresTests.id(3)
         static let waste = PerformanceFiguresTests.id(11), highways = PerformanceFiguresTests.id(12)
@@ -385,13 +386,19 @@ extension PerformanceFiguresTests {
                 Count(serviceID: nil, channel: .phone, outcome: .signposted, demand: .value, contacts: 5),
             ],
             received: [
-                Received(serviceID: bins, teamID: waste, ward: "Abbey", channel: .online, throughForm: true, cases: 3),
-                Received(serviceID: newBins, teamID: waste, ward: nil, channel: .phone, throughForm: true, cases: 2),
-                Received(serviceID: lights, teamID: highways, ward: "Castlefield", channel: .email, throughForm: false, cases: 1),
+                Received(serviceID: bins, teamID: waste, channel: .online, throughForm: true, cases: 3),
+                Received(serviceID: newBins, teamID: waste, channel: .phone, throughForm: true, cases: 2),
+                Received(serviceID: lights, teamID: highways, channel: .email, throughForm: false, cases: 1),
             ],
             resolved: [
-                Resolved(serviceID: bins, teamID: waste, ward: "Abbey", channel: .online, met: true, cases: 2),
-                Resolved(serviceID: lights, teamID: highways, ward: "Castlefield", channel: .email, met: false, cases: 1),
+                Resolved(serviceID: bins, teamID: waste, channel: .online, met: true, cases: 2),
+                Resolved(serviceID: lights, teamID: highways, channel: .email, met: false, cases: 1),
+            ],
+            // The same cases by ward: Abbey's bins, new bins with no ward, Castlefield's light.
+            wards: [
+                Ward(ward: "Abbey", received: .init(cases: 3, throughForms: 3, throughFormsByStaff: 0), standard: .init(resolved: 2, met: 2)),
+                Ward(ward: nil, received: .init(cases: 2, throughForms: 2, throughFormsByStaff: 2), standard: .none),
+                Ward(ward: "Castlefield", received: .init(cases: 1, throughForms: 0, throughFormsByStaff: 0), standard: .init(resolved: 1, met: 0)),
             ],
             calls: CallFigures([]), satisfaction: SatisfactionFigures(ratings: [:], pagesUseful: 0, pagesNotUseful: 0))
 
@@ -433,12 +440,18 @@ extension PerformanceFiguresTests {
             #expect(lines[0].received.throughFormsByStaff == 2)
         }
 
-        @Test("By ward: cases only, since contacts have no ward")
+        @Test("By ward: cases only, from the counts by ward, since contacts have no ward")
         func byWard() {
             let lines = Self.breakdown(.ward).lines
             #expect(lines.map(\.key) == ["Abbey", nil, "Castlefield"])
             #expect(lines.map(\.received.cases) == [3, 2, 1])
+            #expect(lines.map(\.received.throughFormsByStaff) == [0, 2, 0])
             #expect(lines.map(\.standard.resolved) == [2, 0, 1])
+            // A ward counted in two rows (two councils of a shared service) is one line.
+            var twice = Self.counts
+            twice.wards.append(Ward(ward: "Abbey", received: .init(cases: 1, throughForms: 0, throughFormsByStaff: 0), standard: .none))
+            let abbey = PerformanceBreakdown(.ward, counts: twice, teamOfService: Self.teamOfService).lines.filter { $0.key == "Abbey" }
+            #expect(abbey.map(\.received.cases) == [4])
         }
 
         // Phone: contacts 4 + 2 + 5, cases 2 = 13; online 3 + 3 = 6; email 0 + 1 = 1.

@@ -328,7 +328,7 @@ struct PerformanceRepositoryTests {
         try await Self.withMonth(kind) { database, month in
             let repository = PerformanceRepository(database: database)
             let rows = try await repository.received(councilIDs: [Self.kingsmere.id], period: Self.july)
-            let counts = PerformanceCounts(contacts: [], received: rows, resolved: [], calls: CallFigures([]),
+            let counts = PerformanceCounts(contacts: [], received: rows, resolved: [], wards: [], calls: CallFigures([]),
                                            satisfaction: SatisfactionFigures(ratings: [:], pagesUseful: 0, pagesNotUseful: 0))
             #expect(counts.caseFigures.received == CaseFigures.Received(cases: 5, throughForms: 4, throughFormsByStaff: 2))
             #expect(counts.caseFigures.received.assistedSelfServePercentage == 50)
@@ -337,12 +337,17 @@ struct PerformanceRepositoryTests {
             #expect(Self.total(rows) { $0.channel == .email && !$0.throughForm } == 1)
             #expect(Self.total(rows) { $0.teamID == month.highways } == 3)
             #expect(Self.total(rows) { $0.teamID == month.customerServices } == 1 && Self.total(rows) { $0.teamID == month.waste } == 1)
-            #expect(Self.total(rows) { $0.ward == "Castlefield" } == 2 && Self.total(rows) { $0.ward == "Marshside" } == 1)
-            #expect(Self.total(rows) { $0.ward == nil } == 2)
             #expect(Self.total(rows) { $0.serviceID == month.streetLight.id } == 3)
 
+            let wards = Dictionary(uniqueKeysWithValues: try await repository.wards(councilIDs: [Self.kingsmere.id], period: Self.july).map { ($0.ward, $0.received) })
+            #expect(wards == ["Castlefield": .init(cases: 2, throughForms: 2, throughFormsByStaff: 0),
+                              "Marshside": .init(cases: 1, throughForms: 1, throughFormsByStaff: 1),
+                              nil: .init(cases: 2, throughForms: 1, throughFormsByStaff: 1)])
+
             let before = try await repository.received(councilIDs: [Self.kingsmere.id], period: Self.june)
-            #expect(Self.total(before) { _ in true } == 2 && Self.total(before) { $0.ward == "Castlefield" && $0.throughForm } == 2)
+            #expect(Self.total(before) { _ in true } == 2 && Self.total(before) { $0.throughForm && $0.channel == .online } == 2)
+            let wardsBefore = try await repository.wards(councilIDs: [Self.kingsmere.id], period: Self.june)
+            #expect(wardsBefore.map(\.ward) == ["Castlefield"] && wardsBefore.map(\.received.cases) == [2])
         }
     }
 
@@ -353,12 +358,13 @@ struct PerformanceRepositoryTests {
         try await Self.withMonth(kind) { database, month in
             let repository = PerformanceRepository(database: database)
             let rows = try await repository.resolved(councilIDs: [Self.kingsmere.id], period: Self.july)
-            let figures = PerformanceCounts(contacts: [], received: [], resolved: rows, calls: CallFigures([]),
+            let figures = PerformanceCounts(contacts: [], received: [], resolved: rows, wards: [], calls: CallFigures([]),
                                             satisfaction: SatisfactionFigures(ratings: [:], pagesUseful: 0, pagesNotUseful: 0)).caseFigures
             #expect(figures.standard == CaseFigures.Standard(resolved: 3, met: 2))
             #expect(figures.standardByService == [month.streetLight.id: CaseFigures.Standard(resolved: 3, met: 2)])
-            #expect(Self.total(rows) { $0.ward == "Castlefield" } == 2 && Self.total(rows) { $0.ward == "Castlefield" && $0.met } == 1)
-            #expect(Self.total(rows) { $0.ward == "Marshside" && $0.met && $0.channel == .phone } == 1)
+            #expect(Self.total(rows) { $0.met && $0.channel == .phone } == 1 && Self.total(rows) { $0.channel == .online } == 2)
+            let wards = Dictionary(uniqueKeysWithValues: try await repository.wards(councilIDs: [Self.kingsmere.id], period: Self.july).map { ($0.ward, $0.standard) })
+            #expect(wards["Castlefield"] == CaseFigures.Standard(resolved: 2, met: 1) && wards["Marshside"] == CaseFigures.Standard(resolved: 1, met: 1))
             #expect(rows.allSatisfy { $0.teamID == month.highways })
 
             let before = try await repository.resolved(councilIDs: [Self.kingsmere.id], period: Self.june)
@@ -406,7 +412,7 @@ struct PerformanceRepositoryTests {
             // Otherton alone: its report's contact and the phone call logged, its one case, call and answers.
             #expect(otherton.contactFigures.total == 2 && otherton.contactFigures.byChannel == [.online: 1, .phone: 1])
             #expect(otherton.contacts.allSatisfy { $0.serviceID == month.othertonStreetLight.id })
-            #expect(otherton.received == [PerformanceCounts.Received(serviceID: month.othertonStreetLight.id, teamID: month.othertonTeam, ward: nil,
+            #expect(otherton.received == [PerformanceCounts.Received(serviceID: month.othertonStreetLight.id, teamID: month.othertonTeam,
                                                                      channel: .online, throughForm: true, cases: 1)])
             #expect(otherton.resolved.map(\.cases) == [1] && otherton.resolved.map(\.met) == [true])
             #expect(otherton.calls == CallFigures(offered: 1, answered: 1, abandoned: 0, averageWaitSeconds: 120))
@@ -418,6 +424,10 @@ struct PerformanceRepositoryTests {
             #expect(Set(both.contacts) == Set(kingsmere.contacts).union(otherton.contacts))
             #expect(Set(both.received) == Set(kingsmere.received).union(otherton.received))
             #expect(Set(both.resolved) == Set(kingsmere.resolved).union(otherton.resolved))
+            // Wards are names, so the same ward in two councils is one row of their sums.
+            #expect(otherton.wards == [PerformanceCounts.Ward(ward: nil, received: .init(cases: 1, throughForms: 1, throughFormsByStaff: 0),
+                                                              standard: .init(resolved: 1, met: 1))])
+            #expect(both.wards.first { $0.ward == nil }?.received.cases == 3)
             #expect(both.contactFigures.total == 12 && both.contactFigures.resolvedFirstTime == 4 && both.contactFigures.assisted == 9)
             #expect(both.caseFigures.received == CaseFigures.Received(cases: 6, throughForms: 5, throughFormsByStaff: 2))
             #expect(both.caseFigures.standard == CaseFigures.Standard(resolved: 4, met: 3))
@@ -433,7 +443,7 @@ struct PerformanceRepositoryTests {
         try await Self.withMonth(kind) { database, month in
             let counts = try await PerformanceRepository(database: database)
                 .counts(councilIDs: [Self.kingsmere.id, month.otherton.id], period: ReportingPeriod.month(containing: LocalDate("2025-07-01")!))
-            #expect(counts.contacts.isEmpty && counts.received.isEmpty && counts.resolved.isEmpty)
+            #expect(counts.contacts.isEmpty && counts.received.isEmpty && counts.resolved.isEmpty && counts.wards.isEmpty)
             #expect(counts.calls == CallFigures([]))
             #expect(counts.satisfaction == SatisfactionFigures(ratings: [:], pagesUseful: 0, pagesNotUseful: 0))
         }

@@ -1,11 +1,13 @@
 """The command line: help for every command, migrations, the demo seed and the admin and
 council commands, on SQLite and PostgreSQL."""
+import sqlite3
+
 import pytest
 
 from conftest import base_env, run_frontdoor, start_server
 
 COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council", "configure-sso", "import-gazetteer",
-            "export-catalogue", "import-catalogue"]
+            "export-catalogue", "import-catalogue", "daily-counts"]
 
 
 def test_the_top_level_help_lists_every_command(scratch):
@@ -211,3 +213,24 @@ services:
     assert 'two fields have the id "reg"' in problems and "not a valid regular expression" in problems
     listed = run_frontdoor(["export-catalogue", "--format", "json"], env)
     assert listed.returncode == 0 and "Bad Code" not in listed.stdout
+
+
+def test_daily_counts_are_checked_against_the_records_and_counted_again(scratch):
+    env = base_env(scratch / "data")
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    checked = run_frontdoor(["daily-counts"], env)
+    assert checked.returncode == 0, checked.stderr
+    assert "agree with the records" in checked.stdout
+
+    # A count changed behind the database's back: the check names the council, the month and the figure.
+    with sqlite3.connect(scratch / "data" / "frontdoor.sqlite", timeout=30) as connection:
+        day = connection.execute("SELECT day FROM daily_cases WHERE received > 0 ORDER BY day LIMIT 1").fetchone()[0]
+        connection.execute("UPDATE daily_cases SET received = received + 1 WHERE day = ? AND received > 0", (day,))
+    wrong = run_frontdoor(["daily-counts"], env)
+    assert wrong.returncode == 1
+    assert "kingsmere " + day[:7] + "-01 to" in wrong.stderr and "cases received" in wrong.stderr
+    assert "run `frontdoor daily-counts --rebuild`" in wrong.stderr
+
+    rebuilt = run_frontdoor(["daily-counts", "--rebuild"], env)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert run_frontdoor(["daily-counts"], env).returncode == 0

@@ -2,7 +2,8 @@ import Foundation
 
 /// A period's figures split by service, team, ward or channel, each line added up from the same
 /// counts as the totals. Contacts are placed by the service they were about (and so by that
-/// service's team); they have no ward, so the ward breakdown has cases only.
+/// service's team); they have no ward, so the ward breakdown has cases only, from the counts
+/// by ward.
 public struct PerformanceBreakdown: Sendable, Equatable {
     public enum Dimension: String, CaseIterable, Sendable {
         case service, team, ward, channel
@@ -23,28 +24,33 @@ public struct PerformanceBreakdown: Sendable, Equatable {
 
     public init(_ dimension: Dimension, counts: PerformanceCounts, teamOfService: [UUID: UUID]) {
         self.dimension = dimension
-        let contactKey: (ContactFigures.Count) -> String? = switch dimension {
-        case .service: { $0.serviceID?.uuidString }
-        case .team: { $0.serviceID.flatMap { teamOfService[$0] }?.uuidString }
-        case .ward: { _ in nil }
-        case .channel: { $0.channel.rawValue }
-        }
-        func caseKey(serviceID: UUID, teamID: UUID?, ward: String?, channel: ServiceChannel) -> String? {
-            switch dimension {
-            case .service: serviceID.uuidString
-            case .team: teamID?.uuidString
-            case .ward: ward
-            case .channel: channel.rawValue
+        let unsorted: [Line]
+        if dimension == .ward {
+            unsorted = Dictionary(grouping: counts.wards, by: \.ward).map { ward, rows in
+                Line(key: ward, contacts: nil, received: rows.map(\.received).reduce(.none, +), standard: rows.map(\.standard).reduce(.none, +))
+            }
+        } else {
+            let contactKey: (ContactFigures.Count) -> String? = switch dimension {
+            case .service, .ward: { $0.serviceID?.uuidString }
+            case .team: { $0.serviceID.flatMap { teamOfService[$0] }?.uuidString }
+            case .channel: { $0.channel.rawValue }
+            }
+            func caseKey(serviceID: UUID, teamID: UUID?, channel: ServiceChannel) -> String? {
+                switch dimension {
+                case .service, .ward: serviceID.uuidString
+                case .team: teamID?.uuidString
+                case .channel: channel.rawValue
+                }
+            }
+            let contacts = Dictionary(grouping: counts.contacts, by: contactKey)
+            let received = Dictionary(grouping: counts.received) { caseKey(serviceID: $0.serviceID, teamID: $0.teamID, channel: $0.channel) }
+            let resolved = Dictionary(grouping: counts.resolved) { caseKey(serviceID: $0.serviceID, teamID: $0.teamID, channel: $0.channel) }
+            unsorted = Set(contacts.keys).union(received.keys).union(resolved.keys).map { key in
+                Line(key: key, contacts: ContactFigures(contacts[key] ?? []),
+                     received: PerformanceCounts.received(received[key] ?? []), standard: PerformanceCounts.standard(resolved[key] ?? []))
             }
         }
-        let contacts = dimension == .ward ? [:] : Dictionary(grouping: counts.contacts, by: contactKey)
-        let received = Dictionary(grouping: counts.received) { caseKey(serviceID: $0.serviceID, teamID: $0.teamID, ward: $0.ward, channel: $0.channel) }
-        let resolved = Dictionary(grouping: counts.resolved) { caseKey(serviceID: $0.serviceID, teamID: $0.teamID, ward: $0.ward, channel: $0.channel) }
-        let keys = Set(contacts.keys).union(received.keys).union(resolved.keys)
-        lines = keys.map { key in
-            Line(key: key, contacts: dimension == .ward ? nil : ContactFigures(contacts[key] ?? []),
-                 received: PerformanceCounts.received(received[key] ?? []), standard: PerformanceCounts.standard(resolved[key] ?? []))
-        }.sorted { lhs, rhs in
+        lines = unsorted.sorted { lhs, rhs in
             let (left, right) = ((lhs.contacts?.total ?? 0) + lhs.received.cases, (rhs.contacts?.total ?? 0) + rhs.received.cases)
             return left != right ? left > right : (lhs.key ?? "~") < (rhs.key ?? "~")
         }

@@ -8,16 +8,14 @@ public struct PerformanceCounts: Sendable, Equatable {
     public struct Received: Sendable, Hashable {
         public var serviceID: UUID
         public var teamID: UUID?
-        public var ward: String?
         public var channel: ServiceChannel
         /// Made through an online form (not an email or another system's record).
         public var throughForm: Bool
         public var cases: Int
 
-        public init(serviceID: UUID, teamID: UUID?, ward: String?, channel: ServiceChannel, throughForm: Bool, cases: Int) {
+        public init(serviceID: UUID, teamID: UUID?, channel: ServiceChannel, throughForm: Bool, cases: Int) {
             self.serviceID = serviceID
             self.teamID = teamID
-            self.ward = ward
             self.channel = channel
             self.throughForm = throughForm
             self.cases = cases
@@ -31,32 +29,47 @@ public struct PerformanceCounts: Sendable, Equatable {
     public struct Resolved: Sendable, Hashable {
         public var serviceID: UUID
         public var teamID: UUID?
-        public var ward: String?
         public var channel: ServiceChannel
         public var met: Bool
         public var cases: Int
 
-        public init(serviceID: UUID, teamID: UUID?, ward: String?, channel: ServiceChannel, met: Bool, cases: Int) {
+        public init(serviceID: UUID, teamID: UUID?, channel: ServiceChannel, met: Bool, cases: Int) {
             self.serviceID = serviceID
             self.teamID = teamID
-            self.ward = ward
             self.channel = channel
             self.met = met
             self.cases = cases
         }
     }
 
+    /// A ward's cases. Wards are counted apart from services and teams: wards times services
+    /// would be nearly as many groups as cases. Contacts have no ward.
+    public struct Ward: Sendable, Hashable {
+        /// Nil for cases with no ward.
+        public var ward: String?
+        public var received: CaseFigures.Received
+        public var standard: CaseFigures.Standard
+
+        public init(ward: String?, received: CaseFigures.Received, standard: CaseFigures.Standard) {
+            self.ward = ward
+            self.received = received
+            self.standard = standard
+        }
+    }
+
     public var contacts: [ContactFigures.Count]
     public var received: [Received]
     public var resolved: [Resolved]
+    public var wards: [Ward]
     public var calls: CallFigures
     public var satisfaction: SatisfactionFigures
 
-    public init(contacts: [ContactFigures.Count], received: [Received], resolved: [Resolved], calls: CallFigures,
+    public init(contacts: [ContactFigures.Count], received: [Received], resolved: [Resolved], wards: [Ward], calls: CallFigures,
                 satisfaction: SatisfactionFigures) {
         self.contacts = contacts
         self.received = received
         self.resolved = resolved
+        self.wards = wards
         self.calls = calls
         self.satisfaction = satisfaction
     }

@@ -3,7 +3,7 @@ import SQLKit
 /// Column types where SQLite and PostgreSQL differ, chosen in this one place.
 ///
 /// - UUID: PostgreSQL's native `uuid`; SQLite has no such type, and a `UUID` declaration
-///   there gets NUMERIC affinity, which stores the driver's 16-byte blobs unchanged.
+///   there gets NUMERIC affinity, which keeps the driver's encoding (the id's text) unchanged.
 /// - Timestamps: `timestamptz` on PostgreSQL; SQLite stores the driver's encoding of `Date`
 ///   (seconds since 1970 as a real), which sorts and compares correctly.
 /// - Booleans: PostgreSQL's `boolean`; SQLite stores 0 and 1 in an INTEGER.

@@ -50,5 +50,6 @@ public enum Migrations {
         AddDisclosureLogText(),
         CreateChannelCosts(),
         AddPerformanceIndexes(),
+        CreateDailyCounts(),
     ]
 }

@@ -2,10 +2,11 @@ import Foundation
 import FrontDoorDomain
 import SQLKit
 
-/// Counts what the dashboard shows, straight from the records (no roll-up tables to fall out of
-/// step): one grouped query a table a period, grouped finely enough that every breakdown and
-/// total is added up from the same rows (`PerformanceCounts`). The formulas are the domain's.
-/// Several councils (a shared service) are counted together.
+/// Counts what the dashboard shows from the daily counts (`DailyCount`), which the database
+/// keeps as records change: a period is whole UK days, so its counts are the sums of its days'.
+/// Grouped finely enough that every breakdown and total is added up from the same rows
+/// (`PerformanceCounts`); the formulas are the domain's. Several councils (a shared service)
+/// are counted together. `PerformanceRecount` counts the same from the records.
 public struct PerformanceRepository: Sendable {
     let database: Database
 
@@ -17,92 +18,122 @@ public struct PerformanceRepository: Sendable {
         PerformanceCounts(contacts: try await contacts(councilIDs: councilIDs, period: period),
                           received: try await received(councilIDs: councilIDs, period: period),
                           resolved: try await resolved(councilIDs: councilIDs, period: period),
+                          wards: try await wards(councilIDs: councilIDs, period: period),
                           calls: try await calls(councilIDs: councilIDs, period: period),
                           satisfaction: try await satisfaction(councilIDs: councilIDs, period: period))
     }
 
-    static let count = SQLFunction("COUNT", args: SQLLiteral.all)
+    /// How the daily tables store "none" for a service or team.
+    static let noneID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    static func sum(_ column: String) -> SQLRaw {
+        // Cast: PostgreSQL's sum of a bigint is a numeric, which would not read as an Int.
+        SQLRaw("CAST(SUM(\(column)) AS BIGINT)")
+    }
+
+    /// The daily rows of `table` for the councils in the period's days.
+    func days(_ table: String, councilIDs: [UUID], period: ReportingPeriod) -> SQLSelectBuilder {
+        database.sql.select().from(table).where("council_id", .in, SQLBind.group(councilIDs))
+            .where("day", .greaterThanOrEqual, SQLBind(period.first.description)).where("day", .lessThanOrEqual, SQLBind(period.last.description))
+    }
 
     public func contacts(councilIDs: [UUID], period: ReportingPeriod) async throws -> [ContactFigures.Count] {
-        struct Row: Decodable { var service_id: UUID?; var channel: String; var outcome: String; var demand: String; var contacts: Int }
-        let interval = period.interval
-        return try await database.sql.select().columns("service_id", "channel", "outcome", "demand").column(Self.count, as: "contacts")
-            .from("contacts").where("council_id", .in, SQLBind.group(councilIDs))
-            .where("recorded_at", .greaterThanOrEqual, interval.start).where("recorded_at", .lessThan, interval.end)
+        struct Row: Decodable { var service_id: UUID; var channel: String; var outcome: String; var demand: String; var contacts: Int }
+        return try await days("daily_contacts", councilIDs: councilIDs, period: period)
+            .columns("service_id", "channel", "outcome", "demand").column(Self.sum("contacts"), as: "contacts")
             .groupBy("service_id").groupBy("channel").groupBy("outcome").groupBy("demand")
             .all(decoding: Row.self).compactMap { row in
-                guard let channel = Contact.Channel(rawValue: row.channel), let outcome = Contact.Outcome(rawValue: row.outcome),
+                guard row.contacts != 0, let channel = Contact.Channel(rawValue: row.channel), let outcome = Contact.Outcome(rawValue: row.outcome),
                       let demand = Contact.Demand(rawValue: row.demand) else { return nil }
-                return .init(serviceID: row.service_id, channel: channel, outcome: outcome, demand: demand, contacts: row.contacts)
+                return .init(serviceID: row.service_id == Self.noneID ? nil : row.service_id, channel: channel, outcome: outcome,
+                             demand: demand, contacts: row.contacts)
             }
     }
 
     /// Cases received in the period. A duplicate is still a request someone made, so it counts.
     public func received(councilIDs: [UUID], period: ReportingPeriod) async throws -> [PerformanceCounts.Received] {
-        struct Row: Decodable { var service_id: UUID; var team_id: UUID?; var ward: String?; var channel: String; var through_form: Int; var cases: Int }
-        let interval = period.interval
-        let throughForm = SQLRaw("CASE WHEN submission_id IS NULL THEN 0 ELSE 1 END")
-        return try await database.sql.select().columns("service_id", "team_id", "ward", "channel").column(throughForm, as: "through_form")
-            .column(Self.count, as: "cases")
-            .from("cases").where("council_id", .in, SQLBind.group(councilIDs))
-            .where("received_at", .greaterThanOrEqual, interval.start).where("received_at", .lessThan, interval.end)
-            .groupBy("service_id").groupBy("team_id").groupBy("ward").groupBy("channel").groupBy(throughForm)
-            .all(decoding: Row.self).compactMap { row in
-                ServiceChannel(rawValue: row.channel).map {
-                    .init(serviceID: row.service_id, teamID: row.team_id, ward: row.ward, channel: $0, throughForm: row.through_form == 1, cases: row.cases)
-                }
+        try await caseDays(councilIDs: councilIDs, period: period, total: "received", part: "received_through_forms").flatMap { row in
+            [(true, row.part), (false, row.total - row.part)].filter { $0.1 != 0 }.map { throughForm, cases in
+                PerformanceCounts.Received(serviceID: row.serviceID, teamID: row.teamID, channel: row.channel, throughForm: throughForm, cases: cases)
             }
+        }
     }
 
     /// Cases resolved in the period that had a standard to meet.
     public func resolved(councilIDs: [UUID], period: ReportingPeriod) async throws -> [PerformanceCounts.Resolved] {
-        struct Row: Decodable { var service_id: UUID; var team_id: UUID?; var ward: String?; var channel: String; var met: Int; var cases: Int }
-        let interval = period.interval
-        let met = SQLRaw("CASE WHEN standard_met THEN 1 ELSE 0 END")
-        return try await database.sql.select().columns("service_id", "team_id", "ward", "channel").column(met, as: "met")
-            .column(Self.count, as: "cases")
-            .from("cases").where("council_id", .in, SQLBind.group(councilIDs))
-            .where("resolved_at", .greaterThanOrEqual, interval.start).where("resolved_at", .lessThan, interval.end)
-            .where("standard_met", .isNot, SQLLiteral.null)
-            .groupBy("service_id").groupBy("team_id").groupBy("ward").groupBy("channel").groupBy(met)
+        try await caseDays(councilIDs: councilIDs, period: period, total: "resolved_with_standard", part: "standard_met").flatMap { row in
+            [(true, row.part), (false, row.total - row.part)].filter { $0.1 != 0 }.map { met, cases in
+                PerformanceCounts.Resolved(serviceID: row.serviceID, teamID: row.teamID, channel: row.channel, met: met, cases: cases)
+            }
+        }
+    }
+
+    private struct CaseDays {
+        var serviceID: UUID
+        var teamID: UUID?
+        var channel: ServiceChannel
+        var total: Int
+        var part: Int
+    }
+
+    /// `daily_cases` summed by service, team and channel: a total and the part of it that is
+    /// through a form (received) or met its standard (resolved).
+    private func caseDays(councilIDs: [UUID], period: ReportingPeriod, total: String, part: String) async throws -> [CaseDays] {
+        struct Row: Decodable { var service_id: UUID; var team_id: UUID; var channel: String; var total: Int; var part: Int }
+        return try await days("daily_cases", councilIDs: councilIDs, period: period)
+            .columns("service_id", "team_id", "channel").column(Self.sum(total), as: "total").column(Self.sum(part), as: "part")
+            .groupBy("service_id").groupBy("team_id").groupBy("channel")
             .all(decoding: Row.self).compactMap { row in
                 ServiceChannel(rawValue: row.channel).map {
-                    .init(serviceID: row.service_id, teamID: row.team_id, ward: row.ward, channel: $0, met: row.met == 1, cases: row.cases)
+                    CaseDays(serviceID: row.service_id, teamID: row.team_id == Self.noneID ? nil : row.team_id, channel: $0, total: row.total, part: row.part)
                 }
             }
     }
 
-    /// Calls offered in the period, counted in `CallFigures`' terms: answered once picked up,
-    /// abandoned when ended unanswered, the wait averaged over answered calls that reported one.
-    public func calls(councilIDs: [UUID], period: ReportingPeriod) async throws -> CallFigures {
-        struct Row: Decodable { var offered: Int; var answered: Int; var abandoned: Int?; var waits: Int; var waited: Int? }
-        let interval = period.interval
-        let row = try await database.sql.select().column(Self.count, as: "offered")
-            .column(SQLFunction("COUNT", args: SQLColumn("answered_at")), as: "answered")
-            .column(SQLRaw("SUM(CASE WHEN answered_at IS NULL AND ended_at IS NOT NULL THEN 1 ELSE 0 END)"), as: "abandoned")
-            .column(SQLRaw("COUNT(CASE WHEN answered_at IS NOT NULL THEN wait_seconds END)"), as: "waits")
-            .column(SQLRaw("SUM(CASE WHEN answered_at IS NOT NULL THEN wait_seconds END)"), as: "waited")
-            .from("calls").where("council_id", .in, SQLBind.group(councilIDs))
-            .where("offered_at", .greaterThanOrEqual, interval.start).where("offered_at", .lessThan, interval.end)
-            .first(decoding: Row.self)
-        guard let row else { return CallFigures([]) }
-        return CallFigures(offered: row.offered, answered: row.answered, abandoned: row.abandoned ?? 0,
-                           averageWaitSeconds: row.waits == 0 ? nil : Double(row.waited ?? 0) / Double(row.waits), waitsReported: row.waits)
+    /// Each ward's cases received and resolved against a standard in the period.
+    public func wards(councilIDs: [UUID], period: ReportingPeriod) async throws -> [PerformanceCounts.Ward] {
+        struct Row: Decodable { var ward: String; var received: Int; var forms: Int; var by_staff: Int; var resolved: Int; var met: Int }
+        return try await days("daily_ward_cases", councilIDs: councilIDs, period: period)
+            .column("ward").column(Self.sum("received"), as: "received").column(Self.sum("received_through_forms"), as: "forms")
+            .column(Self.sum("received_through_forms_by_staff"), as: "by_staff")
+            .column(Self.sum("resolved_with_standard"), as: "resolved").column(Self.sum("standard_met"), as: "met")
+            .groupBy("ward").all(decoding: Row.self)
+            .filter { $0.received != 0 || $0.resolved != 0 }
+            .map { row in
+                PerformanceCounts.Ward(ward: row.ward.isEmpty ? nil : row.ward,
+                                       received: .init(cases: row.received, throughForms: row.forms, throughFormsByStaff: row.by_staff),
+                                       standard: .init(resolved: row.resolved, met: row.met))
+            }
     }
 
-    /// Ratings given and pages answered in the period.
+    /// Calls offered in the period, counted in `CallFigures`' terms (see `DailyCount.calls`).
+    public func calls(councilIDs: [UUID], period: ReportingPeriod) async throws -> CallFigures {
+        struct Row: Decodable { var offered: Int?; var answered: Int?; var abandoned: Int?; var waits: Int?; var waited: Int? }
+        let row = try await days("daily_calls", councilIDs: councilIDs, period: period)
+            .column(Self.sum("offered"), as: "offered").column(Self.sum("answered"), as: "answered")
+            .column(Self.sum("abandoned"), as: "abandoned").column(Self.sum("waits_reported"), as: "waits")
+            .column(Self.sum("waited_seconds"), as: "waited")
+            .first(decoding: Row.self)
+        guard let row, let offered = row.offered else { return CallFigures([]) }
+        let waits = row.waits ?? 0
+        return CallFigures(offered: offered, answered: row.answered ?? 0, abandoned: row.abandoned ?? 0,
+                           averageWaitSeconds: waits == 0 ? nil : Double(row.waited ?? 0) / Double(waits), waitsReported: waits)
+    }
+
+    /// Ratings given and pages answered in the period: few enough to count from the records.
     public func satisfaction(councilIDs: [UUID], period: ReportingPeriod) async throws -> SatisfactionFigures {
         struct Score: Decodable { var score: Int; var ratings: Int }
         struct Answer: Decodable { var useful: Int; var answers: Int }
         let interval = period.interval
-        let scores = try await database.sql.select().column(SQLColumn("score", table: "case_ratings")).column(Self.count, as: "ratings")
+        let count = SQLFunction("COUNT", args: SQLLiteral.all)
+        let scores = try await database.sql.select().column(SQLColumn("score", table: "case_ratings")).column(count, as: "ratings")
             .from("case_ratings").join("cases", on: SQLColumn("id", table: "cases"), .equal, SQLColumn("case_id", table: "case_ratings"))
             .where(SQLColumn("council_id", table: "cases"), .in, SQLBind.group(councilIDs))
             .where(SQLColumn("rated_at", table: "case_ratings"), .greaterThanOrEqual, SQLBind(interval.start))
             .where(SQLColumn("rated_at", table: "case_ratings"), .lessThan, SQLBind(interval.end))
             .groupBy(SQLColumn("score", table: "case_ratings")).all(decoding: Score.self)
         let useful = SQLRaw("CASE WHEN useful THEN 1 ELSE 0 END")
-        let answers = try await database.sql.select().column(useful, as: "useful").column(Self.count, as: "answers")
+        let answers = try await database.sql.select().column(useful, as: "useful").column(count, as: "answers")
             .from("page_feedback").where("council_id", .in, SQLBind.group(councilIDs))
             .where("created_at", .greaterThanOrEqual, interval.start).where("created_at", .lessThan, interval.end)
             .groupBy(useful).all(decoding: Answer.self)
@@ -113,26 +144,24 @@ public struct PerformanceRepository: Sendable {
 }
 
 extension PerformanceRepository {
-    /// Contacts by channel in each step (`ReportingPeriod.steps`), in one pass: each contact is
-    /// placed in its step by comparing its time with the steps' UK-midnight boundaries, which
-    /// reads the same on both databases (neither has to know the UK's clock changes).
+    /// Contacts by channel in each step (`ReportingPeriod.steps`), in one pass over the daily
+    /// counts: each day is placed in its step by comparing it with the steps' last days.
     public func contactTrend(councilIDs: [UUID], steps: [ReportingPeriod]) async throws -> [[Contact.Channel: Int]] {
-        guard let first = steps.first, let last = steps.last else { return [] }
+        guard let first = steps.first, let last = steps.last, let whole = ReportingPeriod(first: first.first, last: last.last) else { return [] }
         struct Row: Decodable { var step: Int; var channel: String; var contacts: Int }
         var step = SQLQueryString("CASE")
         for (index, period) in steps.enumerated().dropLast() {
-            step.appendInterpolation(raw: " WHEN recorded_at < ")
-            step.appendInterpolation(bind: period.interval.end)
+            step.appendInterpolation(raw: " WHEN day <= ")
+            step.appendInterpolation(bind: period.last.description)
             step.appendInterpolation(raw: " THEN \(index)")
         }
         step.appendInterpolation(raw: " ELSE \(steps.count - 1) END")
-        let rows = try await database.sql.select().column(step, as: "step").column("channel").column(Self.count, as: "contacts")
-            .from("contacts").where("council_id", .in, SQLBind.group(councilIDs))
-            .where("recorded_at", .greaterThanOrEqual, first.interval.start).where("recorded_at", .lessThan, last.interval.end)
+        let rows = try await days("daily_contacts", councilIDs: councilIDs, period: whole)
+            .column(step, as: "step").column("channel").column(Self.sum("contacts"), as: "contacts")
             // By the output column's name: PostgreSQL would not see two copies of the CASE, each with its own binds, as one expression.
             .groupBy("step").groupBy("channel").all(decoding: Row.self)
         var trend = Array(repeating: [Contact.Channel: Int](), count: steps.count)
-        for row in rows {
+        for row in rows where row.contacts != 0 {
             guard trend.indices.contains(row.step), let channel = Contact.Channel(rawValue: row.channel) else { continue }
             trend[row.step][channel, default: 0] += row.contacts
         }
