@@ -12,6 +12,7 @@ struct FrontDoorCommand: AsyncParsableCommand {
             """,
         subcommands: [Serve.self, Migrate.self, SeedDemo.self, CreateAdmin.self, CreateCouncil.self, ConfigureSingleSignOn.self, ImportGazetteer.self,
                       ExportCatalogue.self, ImportCatalogue.self, BenchCustomerSearch.self, TelephonyKey.self, QueueCheck.self,
-                      ReceiveEmail.self, ApiKey.self, SyntheticYearCommand.self, BenchDashboard.self, DailyCounts.self],
+                      ReceiveEmail.self, ApiKey.self, SyntheticYearCommand.self, BenchDashboard.self, DailyCounts.self,
+                      SharedServiceCommand.self],
         defaultSubcommand: nil)
 }

@@ -25,6 +25,7 @@ struct PermissionsTests {
         (.handleInformationRequest, "....Y..."),
         (.viewPerformance,          "..YY.YYY"),
         (.exportReports,            ".....Y.."),
+        (.viewSharedServicePerformance, ".....Y.Y"),
         (.manageStaff,              ".......Y"),
         (.manageTeams,              ".....Y.Y"),
         (.manageServices,           ".....Y.Y"),

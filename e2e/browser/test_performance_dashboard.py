@@ -2,13 +2,14 @@
 on the server, so they are there before any script runs): a manager reads a period against the one before, chooses dates
 (first wrong ones, shown with every problem), switches the breakdown, opens the contacts behind
 a figure and downloads a table as CSV; an administrator sets the cost per contact; residents read
-"Our performance". Every page and every state is axe-clean and reflows at 320 pixels."""
+"Our performance"; a manager of a council in a shared service switches to the service's figures.
+Every page and every state is axe-clean and reflows at 320 pixels."""
 import datetime
 
 import requests
 from selenium.webdriver.common.by import By
 
-from conftest import click_and_wait_for_page, make_driver, quit_driver, start_server
+from conftest import base_env, click_and_wait_for_page, make_driver, quit_driver, run_frontdoor, start_server
 from page_actions import assert_axe_clean, follow, main_text, heading, press, type_into, sign_in_first_time_as_administrator
 
 
@@ -99,6 +100,44 @@ def test_a_manager_reads_the_dashboard_chooses_dates_and_opens_the_contacts_behi
             assert_axe_clean(narrow, "the dashboard at 320 pixels")
         finally:
             quit_driver(narrow)
+    finally:
+        quit_driver(browser)
+        server.stop()
+
+
+def test_a_manager_switches_to_the_figures_of_a_shared_service(tmp_path):
+    env = base_env(tmp_path / "data")
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    assert run_frontdoor([
+        "create-council", "--slug", "westbury", "--name", "Westbury District Council", "--nation", "england-and-wales",
+        "--email", "contact@westbury.example", "--phone", "01632 960 700", "--address", "Market Place, Westbury",
+        "--website", "https://westbury.example",
+    ], env).returncode == 0
+    made = run_frontdoor(["shared-service", "create", "--name", "Kingsmere and Westbury Customer Services",
+                          "--council", "kingsmere", "--council", "westbury"], env)
+    assert made.returncode == 0, made.stderr
+    server = start_server(tmp_path / "data")
+    browser = make_driver()
+    try:
+        # Two councils: each is reached under its own address.
+        base = server.base_url + "/c/kingsmere"
+        sign_in(browser, base, "manager")
+        follow(browser, "Performance")
+        follow(browser, "Kingsmere and Westbury Customer Services")
+        assert browser.find_element(By.CSS_SELECTOR, ".fd-caption-l").text == "Kingsmere and Westbury Customer Services"
+        assert "Councils: Kingsmere Borough Council, Westbury District Council." in main_text(browser)
+        assert not browser.find_elements(By.CSS_SELECTOR, "a[href*='/staff/performance/contacts']"), "no records behind shared figures"
+        assert_axe_clean(browser, "the dashboard of a shared service")
+
+        follow(browser, "Last 12 months")
+        assert browser.find_element(By.CSS_SELECTOR, ".fd-caption-l").text == "Kingsmere and Westbury Customer Services", \
+            "a period link keeps the shared service"
+        follow(browser, "By team")
+        assert "(Kingsmere Borough Council)" in main_text(browser), "each team is named with its council"
+        assert_axe_clean(browser, "the shared service's dashboard by team")
+
+        follow(browser, "Kingsmere Borough Council")
+        assert browser.find_element(By.CSS_SELECTOR, ".fd-caption-l").text == "Kingsmere Borough Council"
     finally:
         quit_driver(browser)
         server.stop()

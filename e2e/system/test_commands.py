@@ -7,7 +7,7 @@ import pytest
 from conftest import base_env, run_frontdoor, start_server
 
 COMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "create-council", "configure-sso", "import-gazetteer",
-            "export-catalogue", "import-catalogue", "daily-counts"]
+            "export-catalogue", "import-catalogue", "daily-counts", "shared-service"]
 
 
 def test_the_top_level_help_lists_every_command(scratch):
@@ -234,3 +234,36 @@ def test_daily_counts_are_checked_against_the_records_and_counted_again(scratch)
     rebuilt = run_frontdoor(["daily-counts", "--rebuild"], env)
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert run_frontdoor(["daily-counts"], env).returncode == 0
+
+
+def test_shared_services_are_made_listed_and_removed_and_bad_ones_refused(scratch):
+    env = base_env(scratch / "data")
+    assert run_frontdoor(["seed-demo"], env).returncode == 0
+    assert run_frontdoor([
+        "create-council", "--slug", "aldmouth", "--name", "Aldmouth District Council", "--nation", "scotland",
+        "--email", "contact@aldmouth.example", "--phone", "01632 960 500", "--address", "Harbour Road, Aldmouth",
+        "--website", "https://aldmouth.example",
+    ], env).returncode == 0
+    assert "There are no shared services." in run_frontdoor(["shared-service", "list"], env).stdout
+
+    created = run_frontdoor(["shared-service", "create", "--name", "Coast Customer Services", "--council", "kingsmere", "--council", "aldmouth"], env)
+    assert created.returncode == 0, created.stderr
+    assert "Created the shared service Coast Customer Services of Kingsmere Borough Council, Aldmouth District Council." in created.stdout
+    assert run_frontdoor(["shared-service", "list"], env).stdout.strip() == "Coast Customer Services: kingsmere, aldmouth"
+
+    for args, says in [
+        (["--name", "Alone", "--council", "kingsmere"], "at least two different councils"),
+        (["--name", "Twice", "--council", "kingsmere", "--council", "kingsmere"], "at least two different councils"),
+        (["--name", "Nowhere", "--council", "kingsmere", "--council", "nowhere"], 'no council with the slug "nowhere"'),
+        (["--name", "coast customer services", "--council", "aldmouth", "--council", "kingsmere"], "already a shared service"),
+        (["--name", " ", "--council", "aldmouth", "--council", "kingsmere"], "needs a name"),
+    ]:
+        refused = run_frontdoor(["shared-service", "create", *args], env)
+        assert refused.returncode != 0 and says in refused.stderr, (args, refused.stderr)
+    assert run_frontdoor(["shared-service", "list"], env).stdout.strip() == "Coast Customer Services: kingsmere, aldmouth", "nothing stored"
+
+    unknown = run_frontdoor(["shared-service", "remove", "--name", "Inland Services"], env)
+    assert unknown.returncode != 0 and 'no shared service called "Inland Services"' in unknown.stderr
+    removed = run_frontdoor(["shared-service", "remove", "--name", "COAST customer services"], env)
+    assert removed.returncode == 0 and "Removed the shared service Coast Customer Services." in removed.stdout
+    assert "There are no shared services." in run_frontdoor(["shared-service", "list"], env).stdout

@@ -36,6 +36,15 @@ public enum Permissions {
         decide(actor, action, on: resource) == .allowed
     }
 
+    /// Figures across a shared service: counts only, never records, so rule 1 is kept by the
+    /// actor's council being one of the service's councils.
+    public static func maySee(_ actor: StaffMember, _ service: SharedService) -> Decision {
+        guard service.includes(actor.councilID) else { return .denied(.otherCouncil) }
+        let scope = ResourceScope(councilID: actor.councilID, owningTeamID: nil)
+        guard isAllowed(actor, .viewPerformance, on: scope) else { return .denied(.roleCannot) }
+        return decide(actor, .viewSharedServicePerformance, on: scope)
+    }
+
     /// What each role may do at all, before team and sensitivity are considered.
     public static func grants(_ role: StaffRole) -> Set<StaffAction> {
         let frontLine: Set<StaffAction> = [.viewCustomer, .editCustomer, .logContact, .viewCase, .createCaseForCustomer]
@@ -52,14 +61,14 @@ public enum Permissions {
             return frontLine.union([.updateCase, .closeCase, .handleInformationRequest, .exportCustomerData])
         case .manager:
             return frontLine.union([.updateCase, .closeCase, .assignCase, .viewPerformance, .exportReports,
-                                    .manageTeams, .manageServices])
+                                    .viewSharedServicePerformance, .manageTeams, .manageServices])
         case .councillor:
             // Councillors see published performance, not residents' records.
             return [.viewPerformance]
         case .administrator:
             // Administrators run the system; they do not do casework.
             return [.manageStaff, .manageTeams, .manageServices, .manageCouncilSettings, .viewAuditTrail,
-                    .exportAuditTrail, .viewPerformance]
+                    .exportAuditTrail, .viewPerformance, .viewSharedServicePerformance]
         }
     }
 

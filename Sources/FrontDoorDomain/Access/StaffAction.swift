@@ -17,6 +17,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     // Insight
     case viewPerformance = "view-performance"
     case exportReports = "export-reports"
+    /// Performance across the councils of a shared service the actor's council belongs to.
+    case viewSharedServicePerformance = "view-shared-service-performance"
     // Administration
     case manageStaff = "manage-staff"
     case manageTeams = "manage-teams"

@@ -51,5 +51,6 @@ public enum Migrations {
         CreateChannelCosts(),
         AddPerformanceIndexes(),
         CreateDailyCounts(),
+        CreateSharedServices(),
     ]
 }

@@ -12,7 +12,15 @@ public struct PerformancePage: PageModel {
     public var chrome: PageChrome
     public var backLink: BackLink
     public var errorSummary: ErrorSummary?
+    /// The council's name, or the shared service's.
     public var councilName: String
+    /// For a shared service: its councils, and that the figures link to no records.
+    public var memberCouncils: String?
+    /// The viewer's council and each shared service it belongs to; empty when there is no choice.
+    public var scopeLinks: [PeriodLink]
+    public var hasScopeChoices: Bool
+    /// The shared service's id, kept by the period form.
+    public var scope: String?
     public var periodText: String
     public var periodLinks: [PeriodLink]
     public var action: String

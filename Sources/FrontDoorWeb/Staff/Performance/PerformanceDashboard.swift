@@ -2,11 +2,22 @@ import Foundation
 import FrontDoorDomain
 import FrontDoorPersistence
 
-/// Everything the dashboard shows for a period and the one before it, read once per request.
-/// The figures themselves are the domain's (`ContactFigures`, `CaseFigures`, `CostToServe` and
-/// the rest); this only gathers their counts.
+/// Everything the dashboard shows for a period and the one before it, read once per request,
+/// for one council or the councils of a shared service. The figures themselves are the domain's
+/// (`ContactFigures`, `CaseFigures`, `CostToServe` and the rest, combined by `CombinedFigures`);
+/// this only gathers their counts.
 struct PerformanceDashboard: Sendable {
+    /// One council's counts: each council keeps its own working-day calendar (for complaint and
+    /// request deadlines) and its own cost per contact.
+    struct Member: Sendable {
+        var council: Council
+        var current: PerformanceCounts
+        var previous: PerformanceCounts
+        var costs: ChannelCosts
+    }
+
     var period: ReportingPeriod
+    var members: [Member]
     var current: PerformanceCounts
     var previous: PerformanceCounts
     var complaints: ComplaintFigures
@@ -15,29 +26,45 @@ struct PerformanceDashboard: Sendable {
     var previousInformationRequests: InformationRequestFigures
     var trendSteps: [ReportingPeriod]
     var trend: [[Contact.Channel: Int]]
-    var costs: ChannelCosts
 
-    static func load(council: Council, period: ReportingPeriod, performance: PerformanceRepository, calendars: CouncilCalendarRepository,
-                     costs: ChannelCosts, today: LocalDate) async throws -> PerformanceDashboard {
-        let councilIDs = [council.id]
-        let rules = try await calendars.rules(for: council)
-        let complaintCalendar = rules.deadlines.calendar, requestCalendar = rules.statutoryCalendars.informationRequests
+    var isShared: Bool { members.count > 1 }
+
+    static func load(councils: [Council], period: ReportingPeriod, performance: PerformanceRepository, calendars: CouncilCalendarRepository,
+                     costs: ChannelCostRepository, today: LocalDate) async throws -> PerformanceDashboard {
         let steps = period.steps, periods = [period, period.previous]
-        let complaints = try await performance.complaints(councilID: council.id, periods: periods, calendar: complaintCalendar, today: today)
-        let requests = try await performance.informationRequests(councilID: council.id, periods: periods, calendar: requestCalendar, today: today)
+        var members: [Member] = [], complaints: [[ComplaintFigures]] = [], requests: [[InformationRequestFigures]] = []
+        for council in councils {
+            let rules = try await calendars.rules(for: council)
+            complaints.append(try await performance.complaints(councilID: council.id, periods: periods, calendar: rules.deadlines.calendar, today: today))
+            requests.append(try await performance.informationRequests(councilID: council.id, periods: periods,
+                                                                      calendar: rules.statutoryCalendars.informationRequests, today: today))
+            var current = try await performance.counts(councilIDs: [council.id], period: period)
+            var previous = try await performance.counts(councilIDs: [council.id], period: period.previous)
+            if councils.count > 1 {
+                // Two councils may each have a ward of the same name.
+                current = current.renamingWards { "\($0) (\(council.name))" }
+                previous = previous.renamingWards { "\($0) (\(council.name))" }
+            }
+            members.append(Member(council: council, current: current, previous: previous, costs: try await costs.costs(councilID: council.id)))
+        }
         return PerformanceDashboard(
-            period: period,
-            current: try await performance.counts(councilIDs: councilIDs, period: period),
-            previous: try await performance.counts(councilIDs: councilIDs, period: period.previous),
-            complaints: complaints[0], previousComplaints: complaints[1],
-            informationRequests: requests[0], previousInformationRequests: requests[1],
-            trendSteps: steps, trend: try await performance.contactTrend(councilIDs: councilIDs, steps: steps), costs: costs)
+            period: period, members: members,
+            current: PerformanceCounts(combining: members.map(\.current)), previous: PerformanceCounts(combining: members.map(\.previous)),
+            complaints: ComplaintFigures(combining: complaints.map { $0[0] }), previousComplaints: ComplaintFigures(combining: complaints.map { $0[1] }),
+            informationRequests: InformationRequestFigures(combining: requests.map { $0[0] }),
+            previousInformationRequests: InformationRequestFigures(combining: requests.map { $0[1] }),
+            trendSteps: steps, trend: try await performance.contactTrend(councilIDs: councils.map(\.id), steps: steps))
     }
 
     var contacts: ContactFigures { current.contactFigures }
     var previousContacts: ContactFigures { previous.contactFigures }
     var cases: CaseFigures { current.caseFigures }
     var previousCases: CaseFigures { previous.caseFigures }
-    var cost: CostToServe { CostToServe(contacts, baseline: previousContacts, costs: costs) }
-    var previousCost: CostToServe { CostToServe(previousContacts, baseline: previousContacts, costs: costs) }
+    /// Each council's contacts at its own costs, against its own previous period's channel mix.
+    var cost: CostToServe {
+        CostToServe(combining: members.map { CostToServe($0.current.contactFigures, baseline: $0.previous.contactFigures, costs: $0.costs) })
+    }
+    var previousCost: CostToServe {
+        CostToServe(combining: members.map { CostToServe($0.previous.contactFigures, baseline: $0.previous.contactFigures, costs: $0.costs) })
+    }
 }

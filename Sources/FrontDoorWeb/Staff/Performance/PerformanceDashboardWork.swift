@@ -10,10 +10,10 @@ public enum PerformanceDashboardWork {
                            today: LocalDate) async throws -> Int {
         let services = ServiceRepository(database: database), teams = TeamRepository(database: database)
         let dashboard = try await PerformanceDashboard.load(
-            council: council, period: period, performance: PerformanceRepository(database: database),
+            councils: [council], period: period, performance: PerformanceRepository(database: database),
             calendars: CouncilCalendarRepository(database: database, shipped: bankHolidays),
-            costs: try await ChannelCostRepository(database: database).costs(councilID: council.id), today: today)
-        let tables = PerformanceTables(dashboard: dashboard, names: try await .of(councilID: council.id, services: services, teams: teams),
+            costs: ChannelCostRepository(database: database), today: today)
+        let tables = PerformanceTables(dashboard: dashboard, names: try await .of(councils: [council], services: services, teams: teams),
                                        contactsHref: { _ in "" }, casesHref: { _ in "" })
         return tables.all(.service) { _ in "" }.reduce(0) { $0 + $1.table.rows.count }
     }

@@ -3,22 +3,30 @@ import FrontDoorDomain
 import Hummingbird
 
 /// What a dashboard address asks for: the period (`from`/`to` as ISO dates from the period
-/// links, or the two date inputs of the period form) and the breakdown (`by`). A period that is
+/// links, or the two date inputs of the period form), the breakdown (`by`) and whose figures
+/// (`scope`: a shared service's id; the viewer's own council without it). A period that is
 /// not a real one is a problem shown on the page, over the default period: the page still works.
 struct PerformanceQuery: Sendable {
     var period: ReportingPeriod
     var dimension: PerformanceBreakdown.Dimension
+    /// The shared service asked for; nil for the viewer's own council.
+    var scope: UUID?
+    /// A `scope` that is not a shared service's id at all.
+    var scopeIsMalformed = false
     var problems: [FieldProblem]
     /// What was typed into the period form, to show again with its problem.
     var typed: FormInput?
 
-    static let fromField = "from", toField = "to"
+    static let fromField = "from", toField = "to", scopeField = "scope"
     /// RFC 3986's unreserved characters: a ward's name with "&" or a space stays one value.
     static let valueCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
 
     init(_ request: Request, today: LocalDate) {
         let query = FormInput(request.uri.queryParameters.reduce(into: [String: [String]]()) { $0[String($1.key), default: []].append(String($1.value)) })
         dimension = PerformanceBreakdown.Dimension(rawValue: query["by"]) ?? .service
+        let scopeText = query[Self.scopeField]
+        scope = UUID(uuidString: scopeText)
+        scopeIsMalformed = !scopeText.isEmpty && scope == nil
         let fallback = ReportingPeriod.lastWholeMonth(before: today)
         problems = []
         typed = nil
@@ -56,9 +64,16 @@ struct PerformanceQuery: Sendable {
             : [FieldProblem(field: toField, message: "Choose a period of up to two years")]
     }
 
-    /// The address of this dashboard (or its CSV or drill-down) for `period`, broken down by `dimension`.
-    static func query(_ period: ReportingPeriod, by dimension: PerformanceBreakdown.Dimension, extra: [(String, String)] = []) -> String {
-        let pairs = [("from", period.first.description), ("to", period.last.description), ("by", dimension.rawValue)] + extra
+    /// The address of this dashboard (or its CSV or drill-down) for `period`, broken down by
+    /// `dimension`, in this query's scope.
+    func link(_ period: ReportingPeriod, by dimension: PerformanceBreakdown.Dimension, extra: [(String, String)] = []) -> String {
+        Self.query(period, by: dimension, scope: scope, extra: extra)
+    }
+
+    static func query(_ period: ReportingPeriod, by dimension: PerformanceBreakdown.Dimension, scope: UUID? = nil,
+                      extra: [(String, String)] = []) -> String {
+        let pairs = [("from", period.first.description), ("to", period.last.description), ("by", dimension.rawValue)]
+            + (scope.map { [(scopeField, $0.uuidString.lowercased())] } ?? []) + extra
         return "?" + pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: valueCharacters) ?? "")" }.joined(separator: "&")
     }
 }

@@ -5,7 +5,9 @@ import Hummingbird
 
 /// The manager dashboard (`/staff/performance`), each of its tables as CSV, and the contacts and
 /// cases behind its figures. Seeing the figures needs the performance permission; the lists
-/// behind them need the permission to see customers (contacts) or cases as well.
+/// behind them need the permission to see customers (contacts) or cases as well. The figures of
+/// a shared service the viewer's council belongs to need the shared-service permission, and
+/// link to no records: each council's records are its own.
 struct PerformanceRoutes {
     let renderer: PageRenderer
     let performance: PerformanceRepository
@@ -13,6 +15,8 @@ struct PerformanceRoutes {
     let services: ServiceRepository
     let teams: TeamRepository
     let costs: ChannelCostRepository
+    let councils: CouncilRepository
+    let sharedServices: SharedServiceRepository
 
     init(renderer: PageRenderer, database: Database, bankHolidays: BankHolidays) {
         self.renderer = renderer
@@ -21,6 +25,16 @@ struct PerformanceRoutes {
         services = ServiceRepository(database: database)
         teams = TeamRepository(database: database)
         costs = ChannelCostRepository(database: database)
+        councils = CouncilRepository(database: database)
+        sharedServices = SharedServiceRepository(database: database)
+    }
+
+    /// Whose figures a dashboard shows: the viewer's council, or a shared service it belongs to.
+    struct Scope {
+        var councils: [Council]
+        var shared: SharedService?
+        /// The shared services the viewer may switch to.
+        var choices: [SharedService]
     }
 
     func register(on router: Router<ResidentRequestContext>) {
@@ -30,8 +44,9 @@ struct PerformanceRoutes {
         staff.get("performance") { request, context -> Response in
             try context.require(.viewPerformance)
             let query = PerformanceQuery(request, today: LocalDate(Date()))
-            let (tables, council) = try await routes.tables(query, context)
-            return try routes.renderer.response(routes.page(query, tables: tables, council: council, context),
+            let scope = try await routes.scope(query, context)
+            let tables = try await routes.tables(query, scope, context)
+            return try routes.renderer.response(routes.page(query, tables: tables, scope: scope, context),
                                                 status: query.problems.isEmpty ? .ok : .unprocessableContent)
         }
 
@@ -40,7 +55,7 @@ struct PerformanceRoutes {
             try context.require(.exportReports)
             let query = PerformanceQuery(request, today: LocalDate(Date()))
             guard query.problems.isEmpty else { throw HTTPError(.badRequest, message: query.problems.map(\.message).joined(separator: ". ")) }
-            let (tables, _) = try await routes.tables(query, context)
+            let tables = try await routes.tables(query, try await routes.scope(query, context), context)
             let wanted = request.uri.queryParameters["table"].map(String.init) ?? ""
             guard let section = routes.sections(tables, query, context).first(where: { $0.id == wanted }) else {
                 throw HTTPError(.badRequest, message: "Choose a table of the dashboard to download")
@@ -91,33 +106,49 @@ struct PerformanceRoutes {
     }
 
     func names(_ context: StaffRequestContext) async throws -> PerformanceTables.Names {
-        try await PerformanceTables.Names.of(councilID: context.staff.councilID, services: services, teams: teams)
+        guard let council = context.council else { throw HTTPError(.notFound) }
+        return try await PerformanceTables.Names.of(councils: [council], services: services, teams: teams)
     }
 
-    func tables(_ query: PerformanceQuery, _ context: StaffRequestContext) async throws -> (PerformanceTables, Council) {
-        guard let council = context.council else { throw HTTPError(.notFound) }
-        let dashboard = try await PerformanceDashboard.load(council: council, period: query.period, performance: performance, calendars: calendars,
-                                                            costs: try await costs.costs(councilID: council.id), today: LocalDate(Date()))
-        let base = context.basePath
-        let contactsHref: (([(String, String)]) -> String)? = context.may(.viewCustomer)
+    /// A shared service that is not one of the viewer's council's is not found, as another
+    /// council's record would not be; a role without the permission is refused.
+    func scope(_ query: PerformanceQuery, _ context: StaffRequestContext) async throws -> Scope {
+        guard let council = context.council, !query.scopeIsMalformed else { throw HTTPError(.notFound) }
+        let choices = context.may(.viewSharedServicePerformance) ? try await sharedServices.all(including: council.id) : []
+        guard let wanted = query.scope else { return Scope(councils: [council], shared: nil, choices: choices) }
+        guard let shared = try await sharedServices.find(id: wanted), shared.includes(council.id) else { throw HTTPError(.notFound) }
+        try context.require(.viewSharedServicePerformance)
+        var members: [Council] = []
+        for id in shared.councilIDs {
+            if let member = try await councils.find(id: id) { members.append(member) }
+        }
+        return Scope(councils: members, shared: shared, choices: choices)
+    }
+
+    func tables(_ query: PerformanceQuery, _ scope: Scope, _ context: StaffRequestContext) async throws -> PerformanceTables {
+        let dashboard = try await PerformanceDashboard.load(councils: scope.councils, period: query.period, performance: performance,
+                                                            calendars: calendars, costs: costs, today: LocalDate(Date()))
+        let base = context.basePath, own = scope.shared == nil
+        let contactsHref: (([(String, String)]) -> String)? = own && context.may(.viewCustomer)
             ? { base + StaffPaths.performanceContacts + PerformanceQuery.query(query.period, by: query.dimension, extra: $0) } : nil
-        let casesHref: (([(String, String)]) -> String)? = context.may(.viewCase)
+        let casesHref: (([(String, String)]) -> String)? = own && context.may(.viewCase)
             ? { base + StaffPaths.performanceCases + PerformanceQuery.query(query.period, by: query.dimension, extra: $0) } : nil
-        return (PerformanceTables(dashboard: dashboard, names: try await names(context), contactsHref: contactsHref, casesHref: casesHref), council)
+        return PerformanceTables(dashboard: dashboard, names: try await .of(councils: scope.councils, services: services, teams: teams),
+                                 contactsHref: contactsHref, casesHref: casesHref)
     }
 
     func sections(_ tables: PerformanceTables, _ query: PerformanceQuery, _ context: StaffRequestContext) -> [PerformanceSection] {
         let base = context.basePath
-        var sections = tables.all(query.dimension) { base + StaffPaths.performance + PerformanceQuery.query(query.period, by: $0) + "#by-\($0.rawValue)-heading" }
+        var sections = tables.all(query.dimension) { base + StaffPaths.performance + query.link(query.period, by: $0) + "#by-\($0.rawValue)-heading" }
         if context.may(.exportReports) {
             for index in sections.indices {
-                sections[index].csvHref = base + StaffPaths.performanceCSV + PerformanceQuery.query(query.period, by: query.dimension, extra: [("table", sections[index].id)])
+                sections[index].csvHref = base + StaffPaths.performanceCSV + query.link(query.period, by: query.dimension, extra: [("table", sections[index].id)])
             }
         }
         return sections
     }
 
-    func page(_ query: PerformanceQuery, tables: PerformanceTables, council: Council, _ context: StaffRequestContext) -> PerformancePage {
+    func page(_ query: PerformanceQuery, tables: PerformanceTables, scope: Scope, _ context: StaffRequestContext) -> PerformancePage {
         let today = LocalDate(Date()), base = context.basePath
         let presets: [(String, ReportingPeriod)] = [
             ("Last month", .lastWholeMonth(before: today)),
@@ -137,10 +168,21 @@ struct PerformanceRoutes {
             chrome: ChromeFactory.chrome(pageTitle: "Performance", context: context, hasErrors: !query.problems.isEmpty),
             backLink: BackLink(href: base + StaffPaths.home, text: "Staff home"),
             errorSummary: query.problems.isEmpty ? nil : ErrorSummary(errors: query.problems.map { FieldError(fieldID: $0.field, message: $0.message) }),
-            councilName: council.name,
+            councilName: scope.shared?.name ?? scope.councils[0].name,
+            memberCouncils: scope.shared == nil ? nil : "Councils: " + scope.councils.map(\.name).joined(separator: ", ")
+                + ". The figures link to no records: each council’s records are its own.",
+            scopeLinks: scope.choices.isEmpty ? [] : [
+                .init(text: context.council?.name ?? "", href: base + StaffPaths.performance + PerformanceQuery.query(query.period, by: query.dimension),
+                      isCurrent: scope.shared == nil),
+            ] + scope.choices.map { service in
+                .init(text: service.name, href: base + StaffPaths.performance + PerformanceQuery.query(query.period, by: query.dimension, scope: service.id),
+                      isCurrent: scope.shared?.id == service.id)
+            },
+            hasScopeChoices: !scope.choices.isEmpty,
+            scope: query.scope?.uuidString.lowercased(),
             periodText: "\(PeriodText.short(query.period)), compared with \(PeriodText.short(query.period.previous))",
             periodLinks: presets.map { name, period in
-                .init(text: name, href: base + StaffPaths.performance + PerformanceQuery.query(period, by: query.dimension),
+                .init(text: name, href: base + StaffPaths.performance + query.link(period, by: query.dimension),
                       isCurrent: period == query.period && query.problems.isEmpty)
             },
             action: base + StaffPaths.performance,

@@ -16,12 +16,18 @@ struct PerformanceTables {
         var teams: [UUID: String]
         var teamOfService: [UUID: UUID]
 
-        static func of(councilID: UUID, services: ServiceRepository, teams: TeamRepository) async throws -> Names {
-            let catalogue = try await services.all(councilID: councilID)
-            let teamList = try await teams.all(councilID: councilID)
-            return Names(services: Dictionary(uniqueKeysWithValues: catalogue.map { ($0.id, $0.name) }),
-                         teams: Dictionary(uniqueKeysWithValues: teamList.map { ($0.id, $0.name) }),
-                         teamOfService: catalogue.reduce(into: [:]) { $0[$1.id] = $1.owningTeamID })
+        /// Across several councils each name says whose it is: every council has its own "Missed bins".
+        static func of(councils: [Council], services: ServiceRepository, teams: TeamRepository) async throws -> Names {
+            var names = Names(services: [:], teams: [:], teamOfService: [:])
+            for council in councils {
+                let suffix = councils.count > 1 ? " (\(council.name))" : ""
+                for service in try await services.all(councilID: council.id) {
+                    names.services[service.id] = service.name + suffix
+                    names.teamOfService[service.id] = service.owningTeamID
+                }
+                for team in try await teams.all(councilID: council.id) { names.teams[team.id] = team.name + suffix }
+            }
+            return names
         }
     }
 
@@ -182,14 +188,16 @@ struct PerformanceTables {
         let d = dashboard, contacts = d.contacts
         let shown = Contact.Channel.allCases.filter { contacts.contacts(by: $0) > 0 }
         var rows = shown.map { channel -> [String] in
-            [channel.displayName, Money.pounds(d.costs.pence(for: channel)), FigureText.count(contacts.contacts(by: channel)),
-             FigureText.money(d.cost.byChannel[channel] ?? 0)]
+            // A council's own cost; across a shared service, the average of its councils' costs weighed by their contacts.
+            [channel.displayName, FigureText.moneyPerContact(Double(d.cost.byChannel[channel] ?? 0) / Double(contacts.contacts(by: channel))),
+             FigureText.count(contacts.contacts(by: channel)), FigureText.money(d.cost.byChannel[channel] ?? 0)]
         }
         rows.append(["All channels", FigureText.moneyPerContact(d.cost.averagePence(over: contacts)) + " on average",
                      FigureText.count(contacts.total), FigureText.money(d.cost.totalPence)])
         return PerformanceSection(
             id: "cost", heading: "Cost to serve",
-            intro: "Each contact at its channel’s cost. Saved by channel shift, against the previous period’s channel mix: "
+            intro: (d.isShared ? "Each contact at its own council’s cost for its channel. " : "Each contact at its channel’s cost. ")
+                + "Saved by channel shift, against the previous period’s channel mix: "
                 + FigureText.money(d.cost.channelShiftSavingPence) + ".",
             table: Table(caption: "Cost to serve by channel, \(thisPeriod)", head: ["Channel", "Cost per contact", "Contacts", "Cost"],
                          rows: rows, numericColumns: [1, 2, 3], firstCellIsHeader: true))
