@@ -122,6 +122,21 @@ extension PerformanceFiguresTests {
             #expect(ReportingPeriod(first: first, last: first.adding(days: ReportingPeriod.longestDays)) == nil)
             #expect(ReportingPeriod(first: first, last: first.adding(days: 5_000)) == nil)
         }
+
+        @Test("Channel shift is measured against the previous period by default, the same dates a year before, or any chosen period")
+        func channelShiftBaseline() throws {
+            let september = try #require(PerformanceFiguresTests.period("2024-09-01", "2024-09-30"))
+            #expect(ChannelShiftBaseline.previousPeriod.period(for: september) == PerformanceFiguresTests.period("2024-08-01", "2024-08-31"))
+            #expect(ChannelShiftBaseline.yearBefore.period(for: september) == PerformanceFiguresTests.period("2023-09-01", "2023-09-30"))
+            let strategyYear = try #require(PerformanceFiguresTests.period("2023-04-01", "2024-03-31"))
+            #expect(ChannelShiftBaseline.chosen(strategyYear).period(for: september) == strategyYear)
+            // A leap February a year back is the whole February before it.
+            let leapFebruary = try #require(PerformanceFiguresTests.period("2024-02-01", "2024-02-29"))
+            #expect(leapFebruary.yearBefore == PerformanceFiguresTests.period("2023-02-01", "2023-02-28"))
+            // Two years from 29 February, moved by months, would be a day too long: moved by 366 days instead.
+            let longest = try #require(PerformanceFiguresTests.period("2024-02-29", "2026-02-28"))
+            #expect(longest.yearBefore == PerformanceFiguresTests.period("2023-02-28", "2025-02-27"))
+        }
     }
 }
 

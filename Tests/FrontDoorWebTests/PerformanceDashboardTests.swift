@@ -97,6 +97,63 @@ struct PerformanceDashboardTests {
         }
     }
 
+    /// Before the September 2024 of `recordContacts`: September 2023 had a call and an online
+    /// request (half online); April 2023 to March 2024 three calls and that request (a quarter).
+    static func recordBaselineContacts(_ database: Database) async throws {
+        let contacts = ContactRepository(database: database)
+        for (channel, at) in [(Contact.Channel.online, "2023-09-10T10:00:00Z"), (.phone, "2023-09-12T10:00:00Z"),
+                              (.phone, "2023-05-01T10:00:00Z"), (.phone, "2024-01-15T10:00:00Z")] {
+            try await contacts.record(Contact(councilID: DemoCouncil.council.id, customerID: nil, channel: channel, serviceID: nil,
+                                              outcome: .resolvedFirstTime, demand: .value, durationMinutes: nil, notes: "", staffID: nil,
+                                              staffName: "Sam Patel", recordedAt: instant(at)))
+        }
+    }
+
+    @Test("Channel shift and its saving are measured against the previous period, the same period a year before, or chosen dates",
+          arguments: TestDatabase.available)
+    func channelShiftBaseline(database kind: TestDatabase) async throws {
+        try await withDemoDeployment(database: kind) { browser, database in
+            try await Self.recordContacts(database)
+            try await Self.recordBaselineContacts(database)
+            try await ServiceAdministrationTests.signInAsManager(browser)
+            func key(_ extra: String) async throws -> [String] {
+                Self.csvLines(try await browser.get("/staff/performance.csv?" + Self.september + extra + "&table=key-figures"))
+            }
+
+            let page = try await browser.get("/staff/performance?" + Self.september)
+            #expect(page.text.contains("Channel shift is measured against the previous period, August 2024."))
+            #expect(page.text.contains("<strong aria-current=\"page\">The previous period</strong>"))
+
+            // A year before: September 2023 was half online; September 2024 is a fifth.
+            let yearBefore = try await key("&baseline=year-before")
+            #expect(yearBefore.contains("\"Online self-service share of contacts in the baseline, the same period a year before, September 2023\",50.0%,,"))
+            #expect(yearBefore.contains("\"Channel shift (change in online share since the same period a year before, September 2023)\",−30.0 points,,"))
+            // Five contacts at half £2.59 and half £0.09 would have cost £6.70, against £10.45.
+            #expect(yearBefore.contains("\"Saved by channel shift (against the channel mix of the same period a year before, September 2023)\",−£3.75,,"))
+            #expect(yearBefore.contains("Online self-service share of contacts,20.0%,0.0%,'+20.0 points"), "the comparison stays the previous period")
+
+            // The year from April 2023: a quarter online. At that mix the five would have cost £9.83.
+            let chosen = try await key("&base-from=2023-04-01&base-to=2024-03-31")
+            #expect(chosen.contains("\"Online self-service share of contacts in the baseline, 1 April 2023 to 31 March 2024\",25.0%,,"))
+            #expect(chosen.contains("Channel shift (change in online share since 1 April 2023 to 31 March 2024),−5.0 points,,"))
+            #expect(chosen.contains("Saved by channel shift (against the channel mix of 1 April 2023 to 31 March 2024),−£0.62,,"))
+            let typed = try await browser.get("/staff/performance?" + Self.september
+                + "&base-from-day=1&base-from-month=4&base-from-year=2023&base-to-day=31&base-to-month=3&base-to-year=2024")
+            #expect(typed.status == .ok && typed.text.contains("Channel shift is measured against 1 April 2023 to 31 March 2024."))
+            #expect(typed.text.contains("&amp;base-from=2023-04-01&amp;base-to=2024-03-31\">Last 12 months</a>"), "the period links keep the baseline")
+            #expect(typed.text.contains("<input type=\"hidden\" name=\"base-from\" value=\"2023-04-01\">"), "so does the period form")
+
+            let unreal = try await browser.get("/staff/performance?" + Self.september + "&base-from-day=31&base-from-month=2&base-from-year=2023")
+            #expect(unreal.status == .unprocessableContent)
+            #expect(unreal.text.contains("Enter a real date for the start of the baseline") && unreal.text.contains("Enter a real date for the end of the baseline"))
+            #expect(unreal.text.contains("href=\"#base-from\"") && unreal.text.contains("Channel shift is measured against the previous period, August 2024."))
+            let backwards = try await browser.get("/staff/performance?" + Self.september + "&base-from=2024-03-31&base-to=2023-04-01")
+            #expect(backwards.status == .unprocessableContent && backwards.text.contains("The end of the baseline must be the same as or after its start"))
+            let tooLong = try await browser.get("/staff/performance?" + Self.september + "&base-from=2020-01-01&base-to=2024-03-31")
+            #expect(tooLong.status == .unprocessableContent && tooLong.text.contains("Choose a baseline of up to two years"))
+        }
+    }
+
     @Test("Dates that are not a period are shown with every problem, over the last whole month", arguments: TestDatabase.available)
     func badDates(database kind: TestDatabase) async throws {
         try await withDemoDeployment(database: kind) { browser, _ in

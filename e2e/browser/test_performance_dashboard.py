@@ -1,7 +1,7 @@
 """The manager dashboard and the public performance page in a real browser (the charts are drawn
 on the server, so they are there before any script runs): a manager reads a period against the one before, chooses dates
 (first wrong ones, shown with every problem), switches the breakdown, opens the contacts behind
-a figure and downloads a table as CSV; an administrator sets the cost per contact; residents read
+a figure, downloads a table as CSV and measures channel shift against other baselines; an administrator sets the cost per contact; residents read
 "Our performance"; a manager of a council in a shared service switches to the service's figures.
 Every page and every state is axe-clean and reflows at 320 pixels."""
 import datetime
@@ -91,6 +91,25 @@ def test_a_manager_reads_the_dashboard_chooses_dates_and_opens_the_contacts_behi
         download = requests.get(csv_link, cookies=cookies, timeout=30)
         assert download.status_code == 200 and download.headers["content-type"].startswith("text/csv"), download.status_code
         assert download.text.startswith("Channel,"), download.text[:200]
+
+        # Channel shift against another baseline: a ready-made one, then dates typed wrongly and rightly.
+        open_baseline = "//summary[normalize-space()='Measure channel shift against another period']"
+        browser.find_element(By.XPATH, open_baseline).click()
+        follow(browser, "The same period a year before")
+        assert "Channel shift is measured against the same period a year before" in main_text(browser)
+        assert_axe_clean(browser, "the dashboard against the same period a year before")
+        browser.find_element(By.XPATH, open_baseline).click()
+        for box, value in [("base-from", "1"), ("base-from-month", "4"), ("base-from-year", "2025"),
+                           ("base-to", "31"), ("base-to-month", "3"), ("base-to-year", "2024")]:
+            type_into(browser, box, value)
+        press(browser, "Use this baseline")
+        summary = browser.find_element(By.CSS_SELECTOR, ".fd-error-summary").text
+        assert "The end of the baseline must be the same as or after its start" in summary, summary
+        assert_axe_clean(browser, "the dashboard with a baseline that ends before it starts")
+        type_into(browser, "base-to-year", "2026")
+        press(browser, "Use this baseline")
+        assert not browser.find_elements(By.CSS_SELECTOR, ".fd-error-summary")
+        assert "Channel shift is measured against 1 April 2025 to 31 March 2026." in main_text(browser)
 
         narrow = make_driver(width=320, height=800)
         try:

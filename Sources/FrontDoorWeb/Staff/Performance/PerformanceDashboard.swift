@@ -13,10 +13,13 @@ struct PerformanceDashboard: Sendable {
         var council: Council
         var current: PerformanceCounts
         var previous: PerformanceCounts
+        /// The contacts of the period channel shift is measured against.
+        var baseline: [ContactFigures.Count]
         var costs: ChannelCosts
     }
 
     var period: ReportingPeriod
+    var baseline: ChannelShiftBaseline
     var members: [Member]
     var current: PerformanceCounts
     var previous: PerformanceCounts
@@ -29,9 +32,10 @@ struct PerformanceDashboard: Sendable {
 
     var isShared: Bool { members.count > 1 }
 
-    static func load(councils: [Council], period: ReportingPeriod, performance: PerformanceRepository, calendars: CouncilCalendarRepository,
-                     costs: ChannelCostRepository, today: LocalDate) async throws -> PerformanceDashboard {
-        let steps = period.steps, periods = [period, period.previous]
+    static func load(councils: [Council], period: ReportingPeriod, baseline: ChannelShiftBaseline = .previousPeriod,
+                     performance: PerformanceRepository, calendars: CouncilCalendarRepository, costs: ChannelCostRepository,
+                     today: LocalDate) async throws -> PerformanceDashboard {
+        let steps = period.steps, periods = [period, period.previous], baselinePeriod = baseline.period(for: period)
         var members: [Member] = [], complaints: [[ComplaintFigures]] = [], requests: [[InformationRequestFigures]] = []
         for council in councils {
             let rules = try await calendars.rules(for: council)
@@ -45,10 +49,13 @@ struct PerformanceDashboard: Sendable {
                 current = current.renamingWards { "\($0) (\(council.name))" }
                 previous = previous.renamingWards { "\($0) (\(council.name))" }
             }
-            members.append(Member(council: council, current: current, previous: previous, costs: try await costs.costs(councilID: council.id)))
+            let baselineContacts = baselinePeriod == period.previous ? previous.contacts
+                : try await performance.counts(councilIDs: [council.id], period: baselinePeriod).contacts
+            members.append(Member(council: council, current: current, previous: previous, baseline: baselineContacts,
+                                  costs: try await costs.costs(councilID: council.id)))
         }
         return PerformanceDashboard(
-            period: period, members: members,
+            period: period, baseline: baseline, members: members,
             current: PerformanceCounts(combining: members.map(\.current)), previous: PerformanceCounts(combining: members.map(\.previous)),
             complaints: ComplaintFigures(combining: complaints.map { $0[0] }), previousComplaints: ComplaintFigures(combining: complaints.map { $0[1] }),
             informationRequests: InformationRequestFigures(combining: requests.map { $0[0] }),
@@ -60,9 +67,11 @@ struct PerformanceDashboard: Sendable {
     var previousContacts: ContactFigures { previous.contactFigures }
     var cases: CaseFigures { current.caseFigures }
     var previousCases: CaseFigures { previous.caseFigures }
-    /// Each council's contacts at its own costs, against its own previous period's channel mix.
+    var baselinePeriod: ReportingPeriod { baseline.period(for: period) }
+    var baselineContacts: ContactFigures { ContactFigures(members.flatMap(\.baseline)) }
+    /// Each council's contacts at its own costs, against its own channel mix in the baseline.
     var cost: CostToServe {
-        CostToServe(combining: members.map { CostToServe($0.current.contactFigures, baseline: $0.previous.contactFigures, costs: $0.costs) })
+        CostToServe(combining: members.map { CostToServe($0.current.contactFigures, baseline: ContactFigures($0.baseline), costs: $0.costs) })
     }
     var previousCost: CostToServe {
         CostToServe(combining: members.map { CostToServe($0.previous.contactFigures, baseline: $0.previous.contactFigures, costs: $0.costs) })

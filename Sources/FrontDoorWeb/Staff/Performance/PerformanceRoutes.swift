@@ -126,7 +126,7 @@ struct PerformanceRoutes {
     }
 
     func tables(_ query: PerformanceQuery, _ scope: Scope, _ context: StaffRequestContext) async throws -> PerformanceTables {
-        let dashboard = try await PerformanceDashboard.load(councils: scope.councils, period: query.period, performance: performance,
+        let dashboard = try await PerformanceDashboard.load(councils: scope.councils, period: query.period, baseline: query.baseline, performance: performance,
                                                             calendars: calendars, costs: costs, today: LocalDate(Date()))
         let base = context.basePath, own = scope.shared == nil
         let contactsHref: (([(String, String)]) -> String)? = own && context.may(.viewCustomer)
@@ -158,9 +158,13 @@ struct PerformanceRoutes {
             ("This month so far", ReportingPeriod(first: LocalDate(year: today.year, month: today.month, day: 1)!, last: today)!),
         ]
         let typed = query.typed
+        let baselinePeriod = query.baseline.period(for: query.period)
+        let scopePair = query.scope.map { [(PerformanceQuery.scopeField, $0.uuidString.lowercased())] } ?? []
+        func hidden(_ pairs: [(String, String)]) -> [PerformancePage.HiddenField] { pairs.map { .init(name: $0.0, value: $0.1) } }
+        func problemIn(_ fields: String...) -> Bool { query.problems.contains { fields.contains($0.field) } }
         func problem(_ field: String) -> String? { query.problems.first { $0.field == field }?.message }
         func dateInput(_ field: String, legend: String, _ date: LocalDate) -> DateInput {
-            let values = typed?.typedDate(field) ?? (String(date.day), String(date.month), String(date.year))
+            let values = typed.flatMap { $0.isBlankDate(field) ? nil : $0.typedDate(field) } ?? (String(date.day), String(date.month), String(date.year))
             return DateInput(id: field, fieldset: Fieldset(legend: legend, legendClasses: "fd-fieldset__legend--s"), hint: nil,
                              error: problem(field), day: values.0, month: values.1, year: values.2)
         }
@@ -172,14 +176,15 @@ struct PerformanceRoutes {
             memberCouncils: scope.shared == nil ? nil : "Councils: " + scope.councils.map(\.name).joined(separator: ", ")
                 + ". The figures link to no records: each council’s records are its own.",
             scopeLinks: scope.choices.isEmpty ? [] : [
-                .init(text: context.council?.name ?? "", href: base + StaffPaths.performance + PerformanceQuery.query(query.period, by: query.dimension),
+                .init(text: context.council?.name ?? "", href: base + StaffPaths.performance
+                        + PerformanceQuery.query(query.period, by: query.dimension, extra: query.baselinePairs(query.baseline)),
                       isCurrent: scope.shared == nil),
             ] + scope.choices.map { service in
-                .init(text: service.name, href: base + StaffPaths.performance + PerformanceQuery.query(query.period, by: query.dimension, scope: service.id),
+                .init(text: service.name, href: base + StaffPaths.performance
+                        + PerformanceQuery.query(query.period, by: query.dimension, scope: service.id, extra: query.baselinePairs(query.baseline)),
                       isCurrent: scope.shared?.id == service.id)
             },
             hasScopeChoices: !scope.choices.isEmpty,
-            scope: query.scope?.uuidString.lowercased(),
             periodText: "\(PeriodText.short(query.period)), compared with \(PeriodText.short(query.period.previous))",
             periodLinks: presets.map { name, period in
                 .init(text: name, href: base + StaffPaths.performance + query.link(period, by: query.dimension),
@@ -188,8 +193,22 @@ struct PerformanceRoutes {
             action: base + StaffPaths.performance,
             from: dateInput(PerformanceQuery.fromField, legend: "From", query.period.first),
             to: dateInput(PerformanceQuery.toField, legend: "To", query.period.last),
-            dimension: query.dimension.rawValue,
+            periodHidden: hidden([("by", query.dimension.rawValue)] + scopePair + query.baselinePairs(query.baseline)),
             show: Button("Show these dates", variant: .secondary),
+            periodOpen: problemIn(PerformanceQuery.fromField, PerformanceQuery.toField),
+            baselineText: "Channel shift is measured against " + PerformanceTables.baselineName(query.baseline, period: query.period) + ".",
+            baselineLinks: [
+                .init(text: "The previous period", href: base + StaffPaths.performance + query.link(baseline: .previousPeriod),
+                      isCurrent: query.baseline == .previousPeriod),
+                .init(text: "The same period a year before", href: base + StaffPaths.performance + query.link(baseline: .yearBefore),
+                      isCurrent: query.baseline == .yearBefore),
+            ],
+            baselineFrom: dateInput(PerformanceQuery.baselineFromField, legend: "Baseline from", baselinePeriod.first),
+            baselineTo: dateInput(PerformanceQuery.baselineToField, legend: "Baseline to", baselinePeriod.last),
+            baselineHidden: hidden([("from", query.period.first.description), ("to", query.period.last.description), ("by", query.dimension.rawValue)]
+                + scopePair),
+            useBaseline: Button("Use this baseline", variant: .secondary),
+            baselineOpen: problemIn(PerformanceQuery.baselineFromField, PerformanceQuery.baselineToField) || { if case .chosen = query.baseline { true } else { false } }(),
             sections: sections(tables, query, context),
             publicPageHref: SitePath.ourPerformance.href(basePath: base),
             costsHref: context.may(.manageCouncilSettings) ? base + StaffPaths.channelCosts : nil)

@@ -39,6 +39,20 @@ struct PerformanceTables {
     var thisPeriod: String { PeriodText.short(dashboard.period) }
     var previousPeriod: String { PeriodText.short(dashboard.period.previous) }
 
+    /// The period channel shift is measured against, as the page names it.
+    static func baselineName(_ baseline: ChannelShiftBaseline, period: ReportingPeriod) -> String {
+        switch baseline {
+        case .previousPeriod: "the previous period, " + PeriodText.short(period.previous)
+        case .yearBefore: "the same period a year before, " + PeriodText.short(period.yearBefore)
+        case .chosen(let chosen): PeriodText.short(chosen)
+        }
+    }
+
+    var baselineMix: String {
+        dashboard.baseline == .previousPeriod ? "the previous period’s channel mix"
+            : "the channel mix of " + Self.baselineName(dashboard.baseline, period: dashboard.period)
+    }
+
     func keyFigures() -> PerformanceSection {
         let d = dashboard
         let contacts = d.contacts, before = d.previousContacts
@@ -53,7 +67,16 @@ struct PerformanceTables {
         var rows: [[String]] = [
             counted("Contacts, all channels", contacts.total, before.total),
             percent("Online self-service share of contacts", contacts.onlinePercentage, before.onlinePercentage),
-            ["Channel shift (change in online share)", FigureText.pointsChange(contacts.onlinePercentage, before.onlinePercentage).replacingOccurrences(of: "No change", with: "0.0 points"), "", ""],
+        ]
+        let baseline = d.baselineContacts
+        if d.baseline != .previousPeriod {
+            rows.append(["Online self-service share of contacts in the baseline, " + Self.baselineName(d.baseline, period: d.period),
+                         FigureText.percent(baseline.onlinePercentage), "", ""])
+        }
+        rows += [
+            [d.baseline == .previousPeriod ? "Channel shift (change in online share)"
+                : "Channel shift (change in online share since " + Self.baselineName(d.baseline, period: d.period) + ")",
+             FigureText.pointsChange(contacts.onlinePercentage, baseline.onlinePercentage).replacingOccurrences(of: "No change", with: "0.0 points"), "", ""],
             percent("Assisted self-serve (requests staff made through the online forms)", d.cases.received.assistedSelfServePercentage,
                     d.previousCases.received.assistedSelfServePercentage),
             percent("Resolved at first point of contact", contacts.resolvedFirstTimePercentage, before.resolvedFirstTimePercentage),
@@ -83,7 +106,7 @@ struct PerformanceTables {
             percent("Pages found useful (“Is this page useful?”)", satisfaction.pagesUsefulPercentage, satisfactionBefore.pagesUsefulPercentage),
             ["Cost to serve", FigureText.money(d.cost.totalPence), FigureText.money(d.previousCost.totalPence),
              FigureText.countChange(d.cost.totalPence, d.previousCost.totalPence)],
-            ["Saved by channel shift (against the previous period’s channel mix)", FigureText.money(d.cost.channelShiftSavingPence), "", ""],
+            ["Saved by channel shift (against \(baselineMix))", FigureText.money(d.cost.channelShiftSavingPence), "", ""],
         ]
         return PerformanceSection(id: "key-figures", heading: "Key figures", table: Table(
             caption: "Key figures, \(thisPeriod) compared with \(previousPeriod)", head: ["Measure", thisPeriod, previousPeriod, "Change"],
@@ -197,7 +220,7 @@ struct PerformanceTables {
         return PerformanceSection(
             id: "cost", heading: "Cost to serve",
             intro: (d.isShared ? "Each contact at its own council’s cost for its channel. " : "Each contact at its channel’s cost. ")
-                + "Saved by channel shift, against the previous period’s channel mix: "
+                + "Saved by channel shift, against \(baselineMix): "
                 + FigureText.money(d.cost.channelShiftSavingPence) + ".",
             table: Table(caption: "Cost to serve by channel, \(thisPeriod)", head: ["Channel", "Cost per contact", "Contacts", "Cost"],
                          rows: rows, numericColumns: [1, 2, 3], firstCellIsHeader: true))
