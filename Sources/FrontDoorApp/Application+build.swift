@@ -1,3 +1,4 @@
+import Foundation
 import FrontDoorDomain
 import FrontDoorJobs
 import FrontDoorPersistence
@@ -155,6 +156,7 @@ private func prepare(_ database: Database, configuration: AppConfiguration, opti
         logger.info("Empty database: creating the demo council")
         _ = try await DemoSeeder(database: database, hasher: hasher).seed()
         _ = try await DemoCases(database: database, shipped: try ShippedBankHolidays.load()).seed()
+        _ = try await DemoActivity(database: database).seed(today: LocalDate(Date()))
     }
     return try await StaffAccountRepository(database: database, hasher: hasher).demoAccounts()
 }

@@ -1,3 +1,4 @@
+import Foundation
 import FrontDoorDomain
 import FrontDoorPersistence
 import FrontDoorTestSupport
@@ -78,6 +79,51 @@ struct DemoCasesTests {
             #expect(log.count == 1 && log.first?.exemptions.map(\.code) == ["s40(2)"], "the answered FOI request is on the disclosure log, naming what it withheld")
             #expect(try await LearningActionRepository(database: database).published(councilID: DemoCouncil.council.id).count == 1,
                     "the answered complaint's learning is on \"You said, we did\"")
+        }
+    }
+}
+
+@Suite("The demo's year of activity")
+struct DemoActivityTests {
+    static func share(_ figures: ContactFigures) -> Double { figures.onlinePercentage ?? 0 }
+
+    @Test("A demo started from empty has a year of contacts, calls and page answers before this month, moving online; seeding again adds none",
+          arguments: TestDatabase.available)
+    func demoYear(database kind: TestDatabase) async throws {
+        try await kind.withMigratedDatabase { database in
+            let now = Date(), today = LocalDate(now)
+            let thisMonth = LocalDate(year: today.year, month: today.month, day: 1)!
+            try await seedDemoCouncil(database)
+            // As `serve` seeds from empty: the demo cases first, some of them last month.
+            _ = try await DemoCases(database: database, shipped: try ShippedBankHolidays.load()).seed(now: now)
+            func contacts(_ query: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> Int {
+                try await query(database.sql.select().column("id").from("contacts")).all().count
+            }
+            let casesContacts = try await contacts { $0 }
+            let casesThisMonth = try await contacts { $0.where("recorded_at", .greaterThanOrEqual, thisMonth.start()) }
+
+            let seeder = DemoActivity(database: database)
+            let written = try await seeder.seed(today: today)
+            #expect(written.contacts > 5_000 && written.calls > 1_000 && written.pageFeedback > 1_000)
+            #expect(try await seeder.seed(today: today).contacts == 0, "seeding again adds none")
+
+            let performance = PerformanceRepository(database: database)
+            func counts(_ first: LocalDate, _ last: LocalDate) async throws -> PerformanceCounts {
+                try await performance.counts(councilIDs: [DemoCouncil.council.id], period: try #require(ReportingPeriod(first: first, last: last)))
+            }
+            let early = try await counts(thisMonth.adding(months: -12), thisMonth.adding(months: -9).adding(days: -1))
+            let late = try await counts(thisMonth.adding(months: -3), thisMonth.adding(days: -1))
+            #expect(Self.share(late.contactFigures) > Self.share(early.contactFigures) + 8, "people move online through the year")
+            #expect((late.contactFigures.failureDemandPercentage ?? 100) < (early.contactFigures.failureDemandPercentage ?? 0))
+            #expect((late.calls.averageWaitSeconds ?? 1_000) < (early.calls.averageWaitSeconds ?? 0), "calls are answered sooner")
+            #expect(late.calls.abandoned > 0 && late.satisfaction.pagesAnswered > 0)
+            #expect(try await contacts { $0.where("recorded_at", .greaterThanOrEqual, thisMonth.start()) } == casesThisMonth,
+                    "the month in progress is left as the demo cases leave it")
+            #expect(try await contacts { $0.where("recorded_at", .lessThan, thisMonth.adding(months: -12).start()) }
+                    <= casesContacts, "nothing before the year")
+            #expect(try await contacts { $0.where("customer_id", .isNot, SQLLiteral.null) } <= casesContacts,
+                    "no customer's record is filled with invented contacts")
+            #expect(try await DailyCountMaintenance(database: database).check().disagreements.isEmpty, "the daily counts agree with the records")
         }
     }
 }

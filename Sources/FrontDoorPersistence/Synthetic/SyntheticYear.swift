@@ -6,8 +6,8 @@ import SQLKit
 /// customers; contacts on every channel, shifting online through the year; cases made online by
 /// residents and through the same forms by advisors, with what became of each; calls, ratings,
 /// page feedback, complaints and information requests; Mondays, council tax bills, summer bins
-/// and Christmas all where they fall. The same seed always gives the same year. Never used
-/// outside the synthetic-year command and its tests.
+/// and Christmas all where they fall. The same seed always gives the same year. Used by the
+/// synthetic-year command and its tests; the demo's year (`DemoActivity`) borrows its writer.
 public struct SyntheticYear: Sendable {
     let database: Database
 
