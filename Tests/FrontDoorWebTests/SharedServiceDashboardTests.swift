@@ -63,6 +63,9 @@ struct SharedServiceDashboardTests {
             let escapedScope = scope.replacingOccurrences(of: "&", with: "&amp;")
             #expect(own.text.contains("href=\"\(base)?from=2024-09-01&amp;to=2024-09-30&amp;by=service\(escapedScope)\">\(Self.partnershipName)</a>"))
             #expect(!own.text.contains("Westbury and Eastwick Revenues"), "only the shared services Kingsmere belongs to")
+            let yearBefore = try await browser.get(base + "?" + Self.september + "&baseline=year-before")
+            #expect(yearBefore.text.contains("by=service\(escapedScope)&amp;baseline=year-before\">\(Self.partnershipName)</a>"),
+                    "switching keeps the channel-shift baseline")
             let ownKey = PerformanceDashboardTests.csvLines(try await browser.get(base + ".csv?" + Self.september + "&table=key-figures"))
             #expect(ownKey.contains("\"Contacts, all channels\",5,2,'+150.0%"), "Kingsmere's own figures are Kingsmere's alone")
 
@@ -131,10 +134,14 @@ struct SharedServiceDashboardTests {
             let northTeam = Team(councilID: north.id, name: "Waste"), southTeam = Team(councilID: south.id, name: "Waste")
             try await teams.create(northTeam, at: Date())
             try await teams.create(southTeam, at: Date())
+            var bins = try #require(DemoCatalogue.services.first)
+            (bins.id, bins.councilID, bins.owningTeamID) = (UUID(), south.id, southTeam.id)
+            try await services.create(bins, at: Date())
             let both = try await PerformanceTables.Names.of(councils: [north, south], services: services, teams: teams)
             #expect(both.teams[northTeam.id] == "Waste (North Council)" && both.teams[southTeam.id] == "Waste (South Council)")
-            let alone = try await PerformanceTables.Names.of(councils: [north], services: services, teams: teams)
-            #expect(alone.teams == [northTeam.id: "Waste"])
+            #expect(both.services[bins.id] == bins.name + " (South Council)" && both.teamOfService[bins.id] == southTeam.id)
+            let alone = try await PerformanceTables.Names.of(councils: [south], services: services, teams: teams)
+            #expect(alone.teams == [southTeam.id: "Waste"] && alone.services == [bins.id: bins.name])
         }
     }
 }
