@@ -44,10 +44,6 @@ public struct SharedServiceRepository: Sendable {
         try await all().filter { $0.includes(councilID) }
     }
 
-    public func find(id: UUID) async throws -> SharedService? {
-        try await all().first { $0.id == id }
-    }
-
     /// Names are matched whatever their case, as people type them.
     public func find(name: String) async throws -> SharedService? {
         let wanted = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()

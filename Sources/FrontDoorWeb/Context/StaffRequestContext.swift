@@ -34,7 +34,11 @@ extension StaffRequestContext {
 
     /// Refuses with the 403 page unless the permission rules allow `action`.
     public func require(_ action: StaffAction, on resource: ResourceScope? = nil) throws {
-        let decision = Permissions.decide(member, action, on: resource ?? ResourceScope(councilID: staff.councilID))
+        try require(Permissions.decide(member, action, on: resource ?? ResourceScope(councilID: staff.councilID)))
+    }
+
+    /// Refuses with the 403 page unless `decision`, one of the permission rules' answers, allows.
+    public func require(_ decision: Permissions.Decision) throws {
         if case .denied(let reason) = decision {
             throw Refusal(.forbidden, heading: "You cannot do that",
                           explanation: "You cannot do this: \(reason.rawValue). If you think you should be able to, ask an administrator.")

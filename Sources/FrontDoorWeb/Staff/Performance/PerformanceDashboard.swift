@@ -67,7 +67,6 @@ struct PerformanceDashboard: Sendable {
     var previousContacts: ContactFigures { previous.contactFigures }
     var cases: CaseFigures { current.caseFigures }
     var previousCases: CaseFigures { previous.caseFigures }
-    var baselinePeriod: ReportingPeriod { baseline.period(for: period) }
     var baselineContacts: ContactFigures { ContactFigures(members.flatMap(\.baseline)) }
     /// Each council's contacts at its own costs, against its own channel mix in the baseline.
     var cost: CostToServe {

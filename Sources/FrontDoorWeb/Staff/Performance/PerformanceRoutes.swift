@@ -114,10 +114,11 @@ struct PerformanceRoutes {
     /// council's record would not be; a role without the permission is refused.
     func scope(_ query: PerformanceQuery, _ context: StaffRequestContext) async throws -> Scope {
         guard let council = context.council, !query.scopeIsMalformed else { throw HTTPError(.notFound) }
-        let choices = context.may(.viewSharedServicePerformance) ? try await sharedServices.all(including: council.id) : []
+        let member = context.member, ours = try await sharedServices.all(including: council.id)
+        let choices = ours.filter { Permissions.maySee(member, $0) == .allowed }
         guard let wanted = query.scope else { return Scope(councils: [council], shared: nil, choices: choices) }
-        guard let shared = try await sharedServices.find(id: wanted), shared.includes(council.id) else { throw HTTPError(.notFound) }
-        try context.require(.viewSharedServicePerformance)
+        guard let shared = ours.first(where: { $0.id == wanted }) else { throw HTTPError(.notFound) }
+        try context.require(Permissions.maySee(member, shared))
         var members: [Council] = []
         for id in shared.councilIDs {
             if let member = try await councils.find(id: id) { members.append(member) }
