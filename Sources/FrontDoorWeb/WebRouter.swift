@@ -154,6 +154,7 @@ public func buildWebResponder(_ dependencies: WebDependencies) -> some HTTPRespo
                     links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     InformationRequestRoutes(cases: caseRoutes, database: dependencies.database, bankHolidays: dependencies.bankHolidays,
                              links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
+    FeedbackRoutes(cases: caseRoutes, database: dependencies.database, links: PublicLinks(baseURL: dependencies.baseURL)).register(on: router)
     let formJourney = FormJourneyFlow(renderer: renderer, database: dependencies.database, hasher: dependencies.passwordHasher,
                                       bankHolidays: dependencies.bankHolidays, attachments: attachments)
     let submissions = SubmittedFormRepository(database: dependencies.database)

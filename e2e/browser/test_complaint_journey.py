@@ -6,7 +6,11 @@ the response once with nothing in it); the resident, not happy, escalates from M
 officer, answers it and closes the case; a learning action is added, done and published, and
 an anonymous visitor finds it on "You said, we did" and the complaint counted in the annual
 complaints report; the resident's request shows the stage 2 response. Every page state on the
-way is axe-clean."""
+way is axe-clean.
+
+A compliment, too: a resident pays one online, the complaints officer records the service it is
+about (after once choosing none), which passes it to the team that runs that service, and the
+annual report counts it against that service."""
 import re
 from datetime import date, timedelta
 
@@ -21,6 +25,8 @@ from test_resident_portal import (REFERENCE, assert_question, banner, choose, er
 from test_resident_portal import database, journey_server  # noqa: F401  (fixtures, used by name)
 
 COMPLAINT = "Make a complaint"
+COMPLIMENT = "Pay us a compliment"
+COMPLIMENT_TEXT = "The crew came back the same afternoon for our bin and were kind about it. Thank you, Dan."
 MISSED_BIN = "Report a missed bin collection"
 COMPLAINTS_OFFICER = "complaints@kingsmere.example"
 STAGE_ONE_OFFICER = "Jo Evans"
@@ -150,6 +156,28 @@ def escalate(browser, server, reference: str):
     assert ESCALATION_REASON in browser.find_element(By.CSS_SELECTOR, "main ol.fd-timeline").text
     assert not browser.find_elements(By.ID, "escalation-reason"), "stage 2 is under way: nothing more to escalate yet"
     assert_axe_clean(browser, "complaint escalated")
+
+
+def pay_a_compliment(browser, server) -> str:
+    """Signed in: through the compliment form to the request page; returns the reference."""
+    browser.get(server.base_url + "/services/compliment")
+    assert heading(browser) == COMPLIMENT
+    press(browser, "Start now")
+    assert_question(browser, server, "What went well?", COMPLIMENT, "what")
+    type_into(browser, "what", COMPLIMENT_TEXT)
+    submit(browser)
+    assert heading(browser).startswith("Check your answers"), heading(browser)
+    press(browser, "Accept and send")
+    match = re.fullmatch(rf"/account/requests/({REFERENCE})\?sent=1", path_of(browser))
+    assert match, f"expected the new compliment's page, not {browser.current_url}"
+    return match.group(1)
+
+
+def compliments_counted(browser, server, service: str) -> int:
+    """The current year's complaints report: the compliments counted against `service`."""
+    browser.get(server.base_url + "/complaints-report")
+    assert heading(browser).startswith("Complaints report"), heading(browser)
+    return int(table_rows(browser, "Compliments").get(service, ["0"])[0])
 
 
 # The complaints officer --------------------------------------------------------------------------
@@ -313,6 +341,46 @@ def test_a_resident_complains_escalates_and_the_council_publishes_what_it_learne
         assert not resident.find_elements(By.ID, "escalation-reason"), "there is no stage 3 to escalate to"
         assert STAGE_TWO_ROOT_CAUSE not in main_text(resident), "the root cause is for the council, not the resident's page"
         assert_axe_clean(resident, "closed complaint, as the resident sees it")
+    finally:
+        quit_driver(resident)
+        quit_driver(officer)
+        quit_driver(visitor)
+
+
+def test_a_compliment_reaches_the_team_it_is_about(journey_server, mail_sink):
+    server = journey_server
+    resident, officer, visitor = make_driver(), make_driver(), make_driver()
+    try:
+        before = compliments_counted(visitor, server, MISSED_BIN)
+        register_and_sign_in(resident, server, mail_sink, "Dev Mistry", "dev.mistry@example.com", audit=no_audit)
+        reference = pay_a_compliment(resident, server)
+
+        sign_in_as_complaints_officer(officer, server)
+        officer.get(f"{server.base_url}/staff/cases/{reference}")
+        assert officer.find_element(By.ID, "feedback-heading").text == "Compliment"
+        assert COMPLIMENT_TEXT in main_text(officer), "what the resident wrote is on the case"
+        rows = summary_rows(officer)
+        assert rows["About the service"] == "Not recorded yet" and rows["With the team"] == "Customer services", rows
+        assert COMPLAINT not in option_texts(officer, "feedback-service"), "feedback is about ordinary services"
+        assert_axe_clean(officer, "compliment case page")
+
+        press(officer, "Pass it to the service team")
+        assert "Select the service it is about" in error_summary(officer)
+        assert officer.title.startswith("Error: "), officer.title
+        assert_axe_clean(officer, "compliment case page, no service chosen")
+
+        select_by_text(officer, "feedback-service", MISSED_BIN)
+        press(officer, "Pass it to the service team")
+        case_saved(officer, "passing the compliment on")
+        rows = summary_rows(officer)
+        assert rows["About the service"] == MISSED_BIN and rows["With the team"] == "Waste and recycling", rows
+        timeline = officer.find_element(By.CSS_SELECTOR, "main ol.fd-timeline").text
+        assert f"About {MISSED_BIN}: passed to Waste and recycling" in timeline, timeline
+        assert_axe_clean(officer, "compliment case page, passed on")
+
+        assert compliments_counted(visitor, server, MISSED_BIN) == before + 1, "the report counts it against the service it is about"
+        resident.get(f"{server.base_url}/account/requests/{reference}")
+        assert "Waste and recycling" not in main_text(resident), "the team it went to is the council's business"
     finally:
         quit_driver(resident)
         quit_driver(officer)

@@ -99,13 +99,16 @@ public struct CasePage: PageModel {
     public var complaint: ComplaintPanel?
     /// For an FOI, EIR or subject access request: its clock and what may be done now.
     public var informationRequest: InformationRequestPanel?
+    /// For a compliment or a comment: the service it is about and the team it is with.
+    public var feedback: FeedbackPanel?
 
     init(chrome: PageChrome, banner: NotificationBanner?, errorSummary: ErrorSummary?, item: Case, serviceName: String,
          details: SummaryList, answers: SummaryList, files: [SubmittedFormPage.Link], timeline: [TimelineEntry], change: Change?, note: Note?,
          nearby: [Nearby] = [], merge: Merge? = nil, mergedInto: Nearby? = nil, extend: Extend? = nil,
          caseDetails: Details? = nil, linked: [Nearby] = [], relate: Relate? = nil, complaint: ComplaintPanel? = nil,
-         informationRequest: InformationRequestPanel? = nil) {
+         informationRequest: InformationRequestPanel? = nil, feedback: FeedbackPanel? = nil) {
         self.complaint = complaint
+        self.feedback = feedback
         self.informationRequest = informationRequest
         self.chrome = chrome
         self.caseDetails = caseDetails

@@ -6,11 +6,13 @@ import Hummingbird
 /// The case page's view: details against the standard, what was asked, the timeline, and the
 /// forms this member of staff may use.
 extension CaseRoutes {
-    /// `problems` (with what was `typed`) belong to the complaint panel's forms; `problem` to the others.
+    /// `problems` (with what was `typed`) belong to the forms of the case's own section (a
+    /// complaint's, an information request's, a compliment's or comment's); `problem` to the others.
     func page(_ item: Case, _ context: StaffRequestContext, banner: NotificationBanner? = nil, problem: FieldError? = nil,
               problems: [FieldError] = [], typed: FormInput? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let complaint = try await complaintPanel.panel(item, context, problems: problems, typed: typed)
         let informationRequest = try await informationRequestPanel.panel(item, context, problems: problems, typed: typed)
+        let feedback = try await feedbackPanel.panel(item, context, problems: problems, typed: typed)
         let allProblems = (problem.map { [$0] } ?? []) + problems
         let service = try await services.find(id: item.serviceID, councilID: item.councilID)
         var customer: Customer?
@@ -133,7 +135,7 @@ extension CaseRoutes {
             banner: banner, errorSummary: allProblems.isEmpty ? nil : ErrorSummary(errors: allProblems), item: item, serviceName: service?.name ?? "Case",
             details: details, answers: answers, files: files, timeline: timeline, change: change, note: note,
             nearby: nearby, merge: merge, mergedInto: mergedInto, extend: extend, caseDetails: caseDetails, linked: linked, relate: relate,
-            complaint: complaint, informationRequest: informationRequest),
+            complaint: complaint, informationRequest: informationRequest, feedback: feedback),
             status: status)
     }
 

@@ -18,6 +18,7 @@ struct CaseRoutes {
     let progress: CaseProgress
     let complaintPanel: ComplaintPanelBuilder
     let informationRequestPanel: InformationRequestPanelBuilder
+    let feedbackPanel: FeedbackPanelBuilder
     /// Links in what the customer is told (their request in My Account).
     let links: PublicLinks
 
@@ -36,6 +37,7 @@ struct CaseRoutes {
         self.progress = CaseProgress(database: database, bankHolidays: bankHolidays)
         self.complaintPanel = ComplaintPanelBuilder(database: database, hasher: hasher, bankHolidays: bankHolidays)
         self.informationRequestPanel = InformationRequestPanelBuilder(database: database, bankHolidays: bankHolidays)
+        self.feedbackPanel = FeedbackPanelBuilder(database: database)
     }
 
     func register(on router: Router<ResidentRequestContext>) {
