@@ -156,6 +156,9 @@ struct ComplaintPageTests {
             let path = "/staff/cases/" + reference
             let subject = try await ServiceRepository(database: database).find(code: ServiceCode("missed-bin")!, councilID: DemoCouncil.council.id)
             #expect(try await browser.postForm(path + "/complaint/subject", [("about-service", UUID().uuidString)]).status == .unprocessableContent)
+            let complaints = try await ServiceRepository(database: database).find(code: ServiceCode("complaint")!, councilID: DemoCouncil.council.id)
+            #expect(try await browser.postForm(path + "/complaint/subject", [("about-service", try unwrap(complaints).id.uuidString)])
+                .status == .unprocessableContent, "a complaint is about an ordinary service, not about complaining")
             #expect(try await browser.postForm(path + "/complaint/subject", [("about-service", try unwrap(subject).id.uuidString)]).status == .seeOther)
 
             let badDate = try await browser.postForm(path + "/complaint/learning", [

@@ -68,7 +68,7 @@ extension CaseRepository {
             return changed
         }
         if let updated { return .saved(updated) }
-        guard let current = try await find(id: item.id, councilID: item.councilID) else { throw StoredDataError.unknownValue(table: "cases", column: "id", value: item.id.uuidString) }
-        return .changedSince(current, try await events(caseID: item.id, includingInternal: true).filter { $0.caseVersion > seenVersion })
+        let (current, since) = try await changesSince(seenVersion, to: item)
+        return .changedSince(current, since)
     }
 }

@@ -71,12 +71,20 @@ extension CaseRepository {
             return changed
         }
         if let updated { return .saved(updated) }
-        guard let current = try await find(id: item.id, councilID: item.councilID) else { throw StoredDataError.unknownValue(table: "cases", column: "id", value: item.id.uuidString) }
-        let since = try await events(caseID: item.id, includingInternal: true).filter { $0.caseVersion > seenVersion }
+        let (current, since) = try await changesSince(seenVersion, to: item)
         return .changedSince(current, since)
     }
 
     struct Claimed: Decodable { var id: UUID }
+
+    /// A case as it is now and what was done to it after `seenVersion`: what a change made
+    /// against an older version is refused with.
+    func changesSince(_ seenVersion: Int, to item: Case) async throws -> (Case, [CaseEvent]) {
+        guard let current = try await find(id: item.id, councilID: item.councilID) else {
+            throw StoredDataError.unknownValue(table: "cases", column: "id", value: item.id.uuidString)
+        }
+        return (current, try await events(caseID: item.id, includingInternal: true).filter { $0.caseVersion > seenVersion })
+    }
 
     /// Adds a note: internal (staff only) or public (on the resident's timeline). Notes never
     /// conflict: they add to the timeline and change nothing else.

@@ -56,9 +56,7 @@ public struct FeedbackRouting: Sendable {
             return changed
         }
         if let updated { return .saved(updated) }
-        guard let current = try await cases.find(id: item.id, councilID: item.councilID) else {
-            throw StoredDataError.unknownValue(table: "cases", column: "id", value: item.id.uuidString)
-        }
-        return .changedSince(current, try await cases.events(caseID: item.id, includingInternal: true).filter { $0.caseVersion > seenVersion })
+        let (current, since) = try await cases.changesSince(seenVersion, to: item)
+        return .changedSince(current, since)
     }
 }

@@ -30,6 +30,13 @@ public struct ServiceProcessRepository: Sendable {
         return Dictionary(uniqueKeysWithValues: rows.compactMap { row in CaseProcess(rawValue: row.process).map { (row.service_id, $0) } })
     }
 
+    /// The council's services whose requests follow no process of their own: what a complaint,
+    /// a compliment or a comment can be about (not complaining, praising or asking for information).
+    public func ordinaryServices(councilID: UUID) async throws -> [CouncilService] {
+        let own = try await all(councilID: councilID)
+        return try await ServiceRepository(database: database).all(councilID: councilID).filter { own[$0.id] == nil }
+    }
+
     public func set(_ process: CaseProcess, serviceID: UUID, councilID: UUID) async throws {
         try await database.transaction { db in
             try await db.delete(from: "service_processes").where("service_id", .equal, serviceID).run()

@@ -9,7 +9,6 @@ struct ComplaintPanelBuilder: Sendable {
     let learning: LearningActionRepository
     let referrals: OmbudsmanReferralRepository
     let subjects: CaseSubjectRepository
-    let services: ServiceRepository
     let processes: ServiceProcessRepository
     let staffAccounts: StaffAccountRepository
     let calendars: CouncilCalendarRepository
@@ -19,7 +18,6 @@ struct ComplaintPanelBuilder: Sendable {
         learning = LearningActionRepository(database: database)
         referrals = OmbudsmanReferralRepository(database: database)
         subjects = CaseSubjectRepository(database: database)
-        services = ServiceRepository(database: database)
         processes = ServiceProcessRepository(database: database)
         staffAccounts = StaffAccountRepository(database: database, hasher: hasher)
         calendars = CouncilCalendarRepository(database: database, shipped: bankHolidays)
@@ -39,9 +37,7 @@ struct ComplaintPanelBuilder: Sendable {
         let staff = try await staffAccounts.all(councilID: item.councilID)
         let names = Dictionary(staff.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         let officers = staff.filter { CaseQueueRoutes.caseworkRoles.contains($0.role) }
-        // Complaints are about the council's ordinary services, not about complaining or asking for information.
-        let ownProcess = try await processes.all(councilID: item.councilID)
-        let councilServices = try await services.all(councilID: item.councilID).filter { ownProcess[$0.id] == nil }
+        let councilServices = try await processes.ordinaryServices(councilID: item.councilID)
         let aboutID = try await subjects.serviceID(caseID: item.id)
         let aboutName = aboutID.flatMap { id in councilServices.first { $0.id == id }?.name }
 

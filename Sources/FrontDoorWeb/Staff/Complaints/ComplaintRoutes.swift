@@ -34,7 +34,8 @@ struct ComplaintRoutes: CaseSectionRoutes {
             let chosen = form["about-service"]
             var serviceID: UUID?
             if !chosen.isEmpty {
-                guard let id = UUID(uuidString: chosen), try await routes.panel.services.find(id: id, councilID: item.councilID) != nil else {
+                guard let id = UUID(uuidString: chosen),
+                      try await routes.panel.processes.ordinaryServices(councilID: item.councilID).contains(where: { $0.id == id }) else {
                     return try await routes.refuse(item, context, [FieldError(fieldID: "about-service", message: "Select a service from the list")], form)
                 }
                 serviceID = id

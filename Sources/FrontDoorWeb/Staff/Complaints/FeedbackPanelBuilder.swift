@@ -6,13 +6,11 @@ import FrontDoorPersistence
 /// team it is with, and, for staff who may update the case, the form that passes it on.
 struct FeedbackPanelBuilder: Sendable {
     let processes: ServiceProcessRepository
-    let services: ServiceRepository
     let subjects: CaseSubjectRepository
     let teams: TeamRepository
 
     init(database: Database) {
         processes = ServiceProcessRepository(database: database)
-        services = ServiceRepository(database: database)
         subjects = CaseSubjectRepository(database: database)
         teams = TeamRepository(database: database)
     }
@@ -24,18 +22,11 @@ struct FeedbackPanelBuilder: Sendable {
         [.compliment, .comment].contains(try await processes.process(serviceID: item.serviceID))
     }
 
-    /// What feedback can be about: the council's ordinary services, not complaining, praising or
-    /// asking for information.
-    func ordinaryServices(councilID: UUID) async throws -> [CouncilService] {
-        let ownProcess = try await processes.all(councilID: councilID)
-        return try await services.all(councilID: councilID).filter { ownProcess[$0.id] == nil }
-    }
-
     /// The section, or nil when the case is not a compliment or a comment.
     func panel(_ item: Case, _ context: StaffRequestContext, problems: [FieldError], typed: FormInput?) async throws -> FeedbackPanel? {
         let process = try await processes.process(serviceID: item.serviceID)
         guard process == .compliment || process == .comment else { return nil }
-        let choices = try await ordinaryServices(councilID: item.councilID)
+        let choices = try await processes.ordinaryServices(councilID: item.councilID)
         let aboutID = try await subjects.serviceID(caseID: item.id)
         let teamName = try await teams.all(councilID: item.councilID).first { $0.id == item.teamID }?.name
         let summary = SummaryList(rows: [

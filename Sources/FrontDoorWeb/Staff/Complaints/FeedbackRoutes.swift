@@ -29,7 +29,7 @@ struct FeedbackRoutes: CaseSectionRoutes {
             let form = try await FormInput.read(from: request)
             let field = FeedbackPanelBuilder.serviceField
             let chosen = UUID(uuidString: form[field])
-            guard let service = try await routes.panel.ordinaryServices(councilID: item.councilID).first(where: { $0.id == chosen }) else {
+            guard let service = try await routes.panel.processes.ordinaryServices(councilID: item.councilID).first(where: { $0.id == chosen }) else {
                 return try await routes.refuse(item, context, [FieldError(fieldID: field, message: "Select the service it is about")], form)
             }
             let result = try await routes.routing.pass(item, about: service, seenVersion: Int(form["version"]) ?? 0, by: routes.actor(context), at: Date())
